@@ -1,0 +1,100 @@
+package dev.workspace.mfa.web.signin;
+
+import dev.workspace.mfa.core.signin.SignInResult;
+import dev.workspace.mfa.web.faces.Messages;
+import dev.workspace.mfa.web.security.SignInMechanism;
+import dev.workspace.mfa.web.security.SignInSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/** The email-and-password form of {@code /login}. */
+@Named
+@RequestScoped
+public class LoginBean {
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private FacesContext facesContext;
+
+    @Inject
+    private Clock clock;
+
+    private String email;
+    private String password;
+
+    /** Someone already signed in who opens /login goes home; "?signedOut" shows the confirmation. */
+    public void onLoad() throws IOException {
+        ExternalContext external = facesContext.getExternalContext();
+        if (securityContext.getCallerPrincipal() != null) {
+            external.redirect(external.getRequestContextPath() + "/");
+            return;
+        }
+        if (external.getRequestParameterMap().containsKey("signedOut") && !facesContext.isPostback()) {
+            Messages.info(facesContext, "login.signedOut");
+        }
+    }
+
+    public void signIn() throws IOException {
+        ExternalContext external = facesContext.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(email, new Password(password))));
+        password = null;
+        switch (status) {
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + SignInSession.takeReturnPath(request));
+            case SEND_CONTINUE -> facesContext.responseComplete();
+            default -> explainFailure((SignInResult) request.getAttribute(SignInMechanism.PASSWORD_RESULT), external);
+        }
+    }
+
+    private void explainFailure(SignInResult result, ExternalContext external) {
+        if (result != null && result.outcome() == SignInResult.Outcome.LOCKED) {
+            LocalDateTime now = LocalDateTime.now(clock);
+            long minutes = Math.max(1, (Duration.between(now, result.lockedUntil()).getSeconds() + 59) / 60);
+            Messages.error(facesContext, null, "login.locked", minutes, CLOCK_TIME.format(result.lockedUntil()));
+            external.setResponseStatus(429);
+        } else {
+            Messages.error(facesContext, null, "login.invalid");
+            external.setResponseStatus(401);
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.workspace.mfa.core.account;
+
+import dev.workspace.mfa.persistence.account.Role;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Who has an account, and creating new ones. */
+public interface AccountService {
+
+    int MAX_DISPLAY_NAME_LENGTH = 200;
+
+    /**
+     * Creates an account after checking the email, display name and password rules.
+     *
+     * @throws AccountRejectedException with the first rule broken
+     */
+    AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Long actorId);
+
+    Optional<AccountSummary> findByEmail(String email);
+
+    Optional<AccountSummary> findById(long id);
+
+    List<AccountSummary> listAccounts();
+
+    /** True when at least one account holds the role. */
+    boolean anyAccountWithRole(Role role);
+}

@@ -1,0 +1,114 @@
+package dev.workspace.mfa.core.account;
+
+import dev.workspace.mfa.core.audit.AuditLog;
+import dev.workspace.mfa.core.password.PasswordHasher;
+import dev.workspace.mfa.core.password.PasswordPolicy;
+import dev.workspace.mfa.persistence.account.Role;
+import dev.workspace.mfa.persistence.account.UserAccount;
+import dev.workspace.mfa.persistence.audit.AuditEventType;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.workspace.mfa.core.account.AccountRejectedException.Reason;
+
+@Stateless
+public class AccountServiceBean implements AccountService {
+
+    @PersistenceContext(unitName = "mfa")
+    private EntityManager em;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Long actorId) {
+        if (!EmailAddress.isValid(email)) {
+            throw new AccountRejectedException(Reason.INVALID_EMAIL);
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new AccountRejectedException(Reason.INVALID_DISPLAY_NAME);
+        }
+        PasswordPolicy.check(email, password).ifPresent(violation -> {
+            throw new AccountRejectedException(switch (violation) {
+                case TOO_SHORT -> Reason.PASSWORD_TOO_SHORT;
+                case TOO_LONG -> Reason.PASSWORD_TOO_LONG;
+                case SAME_AS_EMAIL -> Reason.PASSWORD_SAME_AS_EMAIL;
+            });
+        });
+        String normalized = EmailAddress.normalize(email);
+        if (findEntity(normalized).isPresent()) {
+            throw new AccountRejectedException(Reason.EMAIL_TAKEN);
+        }
+        Set<Role> granted = EnumSet.of(Role.USER);
+        granted.addAll(roles);
+        UserAccount account = new UserAccount(normalized, name, hasher.hash(password), granted, LocalDateTime.now(clock));
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                // Another node or request created the same email since our check.
+                throw new AccountRejectedException(Reason.EMAIL_TAKEN);
+            }
+            throw e;
+        }
+        audit.record(AuditEventType.ACCOUNT_CREATED, actorId, account.getId(), normalized, null, "roles " + granted);
+        return AccountSummary.of(account);
+    }
+
+    @Override
+    public Optional<AccountSummary> findByEmail(String email) {
+        return findEntity(EmailAddress.normalize(email)).map(AccountSummary::of);
+    }
+
+    @Override
+    public Optional<AccountSummary> findById(long id) {
+        return Optional.ofNullable(em.find(UserAccount.class, id)).map(AccountSummary::of);
+    }
+
+    @Override
+    public List<AccountSummary> listAccounts() {
+        return em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultList().stream()
+                .map(AccountSummary::of).toList();
+    }
+
+    @Override
+    public boolean anyAccountWithRole(Role role) {
+        return em.createNamedQuery(UserAccount.COUNT_WITH_ROLE, Long.class).setParameter("role", role)
+                .getSingleResult() > 0;
+    }
+
+    /** SQLSTATE class 23 is "integrity constraint violation" in H2 and PostgreSQL alike. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<UserAccount> findEntity(String normalizedEmail) {
+        return em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+                .setParameter("email", normalizedEmail)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.workspace.mfa.core.account;
+
+import dev.workspace.mfa.persistence.account.Role;
+import dev.workspace.mfa.persistence.account.UserAccount;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+/** What the layers above may know of an account: never its password hash or counters. */
+public record AccountSummary(long id, String email, String displayName, Set<Role> roles, boolean enabled,
+                             LocalDateTime createdAt, LocalDateTime lastSignInAt) implements Serializable {
+
+    public static AccountSummary of(UserAccount account) {
+        return new AccountSummary(account.getId(), account.getEmail(), account.getDisplayName(), account.getRoles(),
+                account.isEnabled(), account.getCreatedAt(), account.getLastSignInAt());
+    }
+}

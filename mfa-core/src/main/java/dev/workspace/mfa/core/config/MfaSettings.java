@@ -1,0 +1,52 @@
+package dev.workspace.mfa.core.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The operator's settings. MicroProfile Config maps each key to an environment variable
+ * ({@code mfa.data.dir} is {@code MFA_DATA_DIR}), so README's table and these keys are one list.
+ */
+@ApplicationScoped
+public class MfaSettings {
+
+    public static final String DATA_DIR = "mfa.data.dir";
+    public static final String ISSUER = "mfa.issuer";
+    public static final String ADMIN_EMAIL = "mfa.admin.email";
+    public static final String ADMIN_PASSWORD = "mfa.admin.password";
+
+    static final String DEFAULT_DATA_DIR = "data";
+    static final String DEFAULT_ISSUER = "Workspace";
+    static final String DEFAULT_ADMIN_EMAIL = "admin@workspace.local";
+
+    private Config config() {
+        return ConfigProvider.getConfig(MfaSettings.class.getClassLoader());
+    }
+
+    private Optional<String> value(String key) {
+        return config().getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** Where the embedded database, keys and the dev outbox live. */
+    public Path dataDirectory() {
+        return Path.of(value(DATA_DIR).orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+    }
+
+    /** Name shown in authenticator apps and emails. */
+    public String issuer() {
+        return value(ISSUER).orElse(DEFAULT_ISSUER);
+    }
+
+    public String bootstrapAdminEmail() {
+        return value(ADMIN_EMAIL).orElse(DEFAULT_ADMIN_EMAIL);
+    }
+
+    /** Empty when the operator gave none: a password is then generated once. */
+    public Optional<String> bootstrapAdminPassword() {
+        return config().getOptionalValue(ADMIN_PASSWORD, String.class).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.workspace.mfa.core.setup;
+
+import dev.workspace.mfa.core.account.AccountRejectedException;
+import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.persistence.account.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * DESIGN §5: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
+ * without a password, generate one, print it once and leave it in {@code initial-admin-password} (mode 0600).
+ * There is no default password anywhere.
+ */
+@Stateless
+public class BootstrapAdministrator {
+
+    static final String PASSWORD_FILE = "initial-admin-password";
+    /** No look-alikes (0/O, 1/l/I): the password is read off a log or a file and typed by a person. */
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int GENERATED_LENGTH = 20;
+
+    private static final Logger LOG = Logger.getLogger(BootstrapAdministrator.class.getName());
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private MfaSettings settings;
+
+    public void ensureAdministratorExists() {
+        if (accounts.anyAccountWithRole(Role.ADMIN)) {
+            return;
+        }
+        String email = settings.bootstrapAdminEmail();
+        Optional<String> given = settings.bootstrapAdminPassword();
+        String password = given.orElseGet(BootstrapAdministrator::generatePassword);
+        try {
+            accounts.createAccount(email, "Administrator", password, EnumSet.of(Role.ADMIN, Role.OWNER), null);
+        } catch (AccountRejectedException e) {
+            throw new IllegalStateException("Cannot create the bootstrap administrator " + email + ": " + e.reason()
+                    + " (MFA_ADMIN_EMAIL must be an email address, MFA_ADMIN_PASSWORD 12 to 256 characters)", e);
+        }
+        if (given.isPresent()) {
+            LOG.info(() -> "Created the bootstrap administrator " + email + " with the password from MFA_ADMIN_PASSWORD");
+            return;
+        }
+        Path file = writePasswordFile(password);
+        LOG.warning(() -> "Created the bootstrap administrator " + email + " with the generated password: " + password
+                + "  (also in " + file + "; sign in, then delete that file)");
+    }
+
+    private Path writePasswordFile(String password) {
+        Path dir = settings.dataDirectory();
+        Path file = dir.resolve(PASSWORD_FILE);
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(file);
+            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (posix) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException("Could not replace " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.workspace.mfa.persistence.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A person who can sign in. Times are UTC. */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(name = UserAccount.BY_EMAIL, query = "SELECT u FROM UserAccount u WHERE u.email = :email")
+@NamedQuery(name = UserAccount.ALL, query = "SELECT u FROM UserAccount u ORDER BY u.email")
+@NamedQuery(name = UserAccount.COUNT_WITH_ROLE,
+        query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE r = :role")
+public class UserAccount {
+
+    public static final String BY_EMAIL = "UserAccount.byEmail";
+    public static final String ALL = "UserAccount.all";
+    public static final String COUNT_WITH_ROLE = "UserAccount.countWithRole";
+
+    @Id
+    @SequenceGenerator(name = "user_account_seq", sequenceName = "user_account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_account_seq")
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 20)
+    private Set<Role> roles = EnumSet.of(Role.USER);
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "last_sign_in_at")
+    private LocalDateTime lastSignInAt;
+
+    @Column(name = "password_failures", nullable = false)
+    private int passwordFailures;
+
+    @Column(name = "password_locked_until")
+    private LocalDateTime passwordLockedUntil;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    public UserAccount(String email, String displayName, String passwordHash, Set<Role> roles, LocalDateTime createdAt) {
+        this.email = email;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.roles = EnumSet.copyOf(roles);
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public Set<Role> getRoles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public LocalDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public void setLastSignInAt(LocalDateTime lastSignInAt) {
+        this.lastSignInAt = lastSignInAt;
+    }
+
+    public int getPasswordFailures() {
+        return passwordFailures;
+    }
+
+    public void setPasswordFailures(int passwordFailures) {
+        this.passwordFailures = passwordFailures;
+    }
+
+    public LocalDateTime getPasswordLockedUntil() {
+        return passwordLockedUntil;
+    }
+
+    public void setPasswordLockedUntil(LocalDateTime passwordLockedUntil) {
+        this.passwordLockedUntil = passwordLockedUntil;
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Starts the workspace on Payara Micro: ./run.sh   (README "Quick start" and "Configuration")
+# Builds what is missing or stale, then runs micro-war/target/mfa.war at context root / until Ctrl-C.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+WAR="$ROOT/micro-war/target/mfa.war"
+MICRO="$ROOT/micro-war/target/payara-micro.jar"
+
+export MFA_HTTP_PORT="${MFA_HTTP_PORT:-8080}"
+export MFA_DATA_DIR="$(mkdir -p "${MFA_DATA_DIR:-$ROOT/data}" && cd "${MFA_DATA_DIR:-$ROOT/data}" && pwd)"
+LOG="$MFA_DATA_DIR/server.log"
+
+stale() {
+    [ ! -f "$WAR" ] || [ ! -f "$MICRO" ] && return 0
+    [ -n "$(find "$ROOT" -path "$ROOT/data" -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$WAR" -type f -print -quit)" ]
+}
+
+if stale; then
+    echo "Building the application (mvn package, tests skipped)..."
+    mvn -B -q -DskipTests package
+fi
+
+echo "Starting Payara Micro on port $MFA_HTTP_PORT (data in $MFA_DATA_DIR, log in $LOG)..."
+java -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
+    --deploy "$WAR:/" \
+    --port "$MFA_HTTP_PORT" \
+    --nohazelcast --disablephonehome \
+    --prebootcommandfile "$ROOT/micro-war/src/main/payara/preboot.asadmin" \
+    > "$LOG" 2>&1 &
+PID=$!
+
+stop() {
+    echo "Stopping..."
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+    exit 0
+}
+trap stop INT TERM
+
+# Micro prints "ready" even after a failed deployment (STACK pitfall 2): wait for our own deployment line.
+while kill -0 "$PID" 2>/dev/null; do
+    if grep -q "Exception while loading the app\|Exception during lifecycle processing" "$LOG"; then
+        echo "ERROR: the application failed to deploy. Details:" >&2
+        grep -m1 -A3 "SEVERE\|Exception while loading" "$LOG" >&2 || true
+        kill "$PID" 2>/dev/null || true
+        wait "$PID" 2>/dev/null || true
+        exit 1
+    fi
+    if grep -q "Payara Micro .* ready in" "$LOG"; then
+        if grep -q "mfa was successfully deployed" "$LOG"; then
+            echo "Workspace is ready: http://localhost:$MFA_HTTP_PORT/  (Ctrl-C stops it)"
+            grep -h "bootstrap administrator" "$LOG" | sed 's/^.*Created/Created/' | head -2 || true
+            break
+        fi
+        echo "ERROR: Payara Micro started but the application was not deployed; see $LOG" >&2
+        kill "$PID" 2>/dev/null || true
+        wait "$PID" 2>/dev/null || true
+        exit 1
+    fi
+    sleep 1
+done
+if ! kill -0 "$PID" 2>/dev/null; then
+    echo "ERROR: Payara Micro exited; see $LOG" >&2
+    exit 1
+fi
+wait "$PID"
