@@ -1,0 +1,50 @@
+package dev.workspace.mfa.core.it;
+
+import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.persistence.account.UserAccount;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+
+import java.nio.file.Path;
+
+/**
+ * The test archive for mfa-core's in-container tests: the core's classes, the persistence jar as it ships
+ * (entities, persistence.xml, Flyway scripts) and the core's third-party libraries, pointed at the given database.
+ */
+final class CoreDeployment {
+
+    static final String ADMIN_EMAIL = "admin@it.test";
+    static final String ADMIN_PASSWORD = "integration admin password";
+
+    private CoreDeployment() {
+    }
+
+    static WebArchive create(String name, String dbUrl, String dbUser, String dbPassword) {
+        JavaArchive persistence = ShrinkWrap.create(JavaArchive.class, "persistence.jar")
+                .addPackages(true, UserAccount.class.getPackage().getName().replace(".account", ""))
+                .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
+                .addAsResource("dev/workspace/mfa/persistence/migration/V1__accounts_and_audit.sql");
+        String config = String.join("\n",
+                "config_ordinal=500",
+                "mfa.db.url=" + dbUrl,
+                "mfa.db.user=" + dbUser,
+                "mfa.db.password=" + dbPassword,
+                "mfa.data.dir=" + Path.of("target", "it-data", name).toAbsolutePath(),
+                "mfa.admin.email=" + ADMIN_EMAIL,
+                "mfa.admin.password=" + ADMIN_PASSWORD);
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(true, Filters.exclude(".*Test\\.class"),
+                        AccountService.class.getPackage().getName().replace(".account", ""))
+                .deletePackages(true, CoreDeployment.class.getPackage().getName())
+                .addClass(AccountPersistenceChecks.class)
+                .addAsLibrary(persistence)
+                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                        .resolve("org.flywaydb:flyway-core", "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
+                        .withTransitivity().asFile())
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    }
+}

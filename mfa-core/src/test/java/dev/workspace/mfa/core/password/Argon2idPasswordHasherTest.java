@@ -1,0 +1,64 @@
+package dev.workspace.mfa.core.password;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Argon2idPasswordHasherTest {
+
+    private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher();
+
+    /** Made by another implementation (hash-wasm 4, argon2id, m=7168, t=5, p=1, salt "0123456789abcdef"). */
+    private static final String FOREIGN_HASH =
+            "$argon2id$v=19$m=7168,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY";
+    private static final String FOREIGN_UNICODE_HASH =
+            "$argon2id$v=19$m=7168,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$m8lGbdp+lebgiORY2y6gtLamKCatyaVbRVUYxwxP5k0";
+
+    @Test
+    void verifiesHashesOfAnotherImplementation() {
+        assertTrue(hasher.verify("correct horse battery staple", FOREIGN_HASH));
+        assertFalse(hasher.verify("correct horse battery stapler", FOREIGN_HASH));
+        assertTrue(hasher.verify("pässwörd ✓ 12", FOREIGN_UNICODE_HASH), "passwords are hashed as UTF-8");
+    }
+
+    @Test
+    void newHashesUseDesignParametersInPhcFormat() {
+        String hash = hasher.hash("a long enough password");
+        assertTrue(hash.startsWith("$argon2id$v=19$m=7168,t=5,p=1$"), hash);
+        String[] parts = hash.split("\\$");
+        assertEquals(16, Base64.getDecoder().decode(parts[4]).length, "salt bytes");
+        assertEquals(32, Base64.getDecoder().decode(parts[5]).length, "hash bytes");
+        assertFalse(parts[4].endsWith("=") || parts[5].endsWith("="), "PHC uses unpadded Base64");
+        assertTrue(hasher.verify("a long enough password", hash));
+        assertFalse(hasher.verify("a long enough passwore", hash));
+    }
+
+    @Test
+    void eachHashHasItsOwnSalt() {
+        assertNotEquals(hasher.hash("same password here"), hasher.hash("same password here"));
+    }
+
+    @Test
+    void rehashIsNeededForOtherParametersOrUnreadableHashes() {
+        assertFalse(hasher.needsRehash(FOREIGN_HASH));
+        Argon2idPasswordHasher weaker = new Argon2idPasswordHasher(new Argon2Parameters(1024, 2, 1, 16, 32), 1);
+        String old = weaker.hash("a long enough password");
+        assertTrue(hasher.needsRehash(old));
+        assertTrue(hasher.verify("a long enough password", old), "old hashes still verify until rehashed");
+        assertTrue(hasher.needsRehash("$2a$10$notargon"));
+        assertTrue(hasher.needsRehash(null));
+    }
+
+    @Test
+    void malformedHashesNeverVerify() {
+        assertFalse(hasher.verify("x", ""));
+        assertFalse(hasher.verify("x", null));
+        assertFalse(hasher.verify("x", "$argon2id$v=19$m=7168,t=5,p=1$!!!$???"));
+        assertFalse(hasher.verify("x", "$argon2i$v=19$m=7168,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"));
+    }
+}
