@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A cookie-keeping HTTP client that never follows redirects, with just enough HTML reading to post Faces forms. */
-final class WebClient {
+public final class WebClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]*)\"");
@@ -27,7 +27,7 @@ final class WebClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    WebClient(URI base) {
+    public WebClient(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -36,7 +36,7 @@ final class WebClient {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -65,7 +65,7 @@ final class WebClient {
         return post("/login", form);
     }
 
-    HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
         return signIn(get("/login").body(), email, password);
     }
 
@@ -79,7 +79,7 @@ final class WebClient {
                 .forEach(c -> c.setValue(id));
     }
 
-    static String errorMessage(String html) {
+    public static String errorMessage(String html) {
         Matcher m = ERROR_MESSAGE.matcher(html);
         return m.find() ? m.group(1) : null;
     }
