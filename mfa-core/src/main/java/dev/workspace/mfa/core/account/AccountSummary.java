@@ -6,6 +6,7 @@ import dev.workspace.mfa.persistence.account.UserAccount;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What the layers above may know of an account: never its password hash or counters. */
 public record AccountSummary(long id, String email, String displayName, Set<Role> roles, boolean enabled,
@@ -14,5 +15,10 @@ public record AccountSummary(long id, String email, String displayName, Set<Role
     public static AccountSummary of(UserAccount account) {
         return new AccountSummary(account.getId(), account.getEmail(), account.getDisplayName(), account.getRoles(),
                 account.isEnabled(), account.getCreatedAt(), account.getLastSignInAt());
+    }
+
+    /** The roles as people read them, e.g. "user, admin". */
+    public String roleNames() {
+        return roles.stream().sorted().map(Role::roleName).collect(Collectors.joining(", "));
     }
 }
