@@ -39,6 +39,11 @@ public class CurrentUser {
         return user().map(SignedInUser::email).orElse("");
     }
 
+    /** The signed-in person's account id; only pages behind the sign-in constraint ask for it. */
+    public long accountId() {
+        return user().map(SignedInUser::accountId).orElseThrow(() -> new IllegalStateException("nobody is signed in"));
+    }
+
     public boolean isAdministrator() {
         return user().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.OWNER)).orElse(false);
     }

@@ -1,5 +1,9 @@
 package dev.workspace.mfa.web.security;
 
+import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.secondfactor.CodeCheck;
+import dev.workspace.mfa.core.secondfactor.CodeKind;
+import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
 import dev.workspace.mfa.core.signin.SignInResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,24 +17,36 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The sign-in mechanism. The sign-in page hands it a {@link UsernamePasswordCredential} through
- * {@code SecurityContext.authenticate}; on later requests it re-announces the user kept in the session, so any node
- * holding a replicated session recognises the caller (STACK pitfall 9). Signed-out requests for protected pages are
- * sent to {@code /login}, remembering where they were going.
+ * The two-step sign-in mechanism. The sign-in pages hand it a {@link UsernamePasswordCredential} or a
+ * {@link SecondFactorCredential} through {@code SecurityContext.authenticate}. After the password, a person with
+ * two-factor authentication holds only a {@link PendingSignIn} and is sent to {@code /login/verify}; after the code,
+ * they are signed in. On later requests it re-announces the user kept in the session, so any node holding a
+ * replicated session recognises the caller (STACK pitfall 9). Signed-out requests for protected pages are sent to
+ * {@code /login}, remembering where they were going.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** Request attribute with the {@link SignInResult} of a password step, for the page to explain it. */
     public static final String PASSWORD_RESULT = "mfa.passwordResult";
+    /** Request attribute with the {@link CodeCheck} of a second step; absent when no sign-in was pending. */
+    public static final String CODE_RESULT = "mfa.codeResult";
     public static final String LOGIN_PATH = "/login";
+    public static final String SECOND_STEP_PATH = "/login/verify";
 
     @Inject
     private PasswordSignInService passwordSignIn;
+
+    @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
+    private AccountService accounts;
 
     @Inject
     private Clock clock;
@@ -40,7 +56,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential password) {
-            return passwordStep(password, request, context);
+            return passwordStep(password, request, response, context);
+        }
+        if (credential instanceof SecondFactorCredential code) {
+            return secondStep(code, request, context);
         }
         Optional<SignedInUser> user = SignInSession.signedInUser(request, clock);
         if (user.isPresent()) {
@@ -48,38 +67,67 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
         if (context.isProtected()) {
             SignInSession.rememberReturnPath(request);
-            return redirectToLogin(request, response);
+            boolean pending = SignInSession.pendingSignIn(request, clock).isPresent();
+            return redirect(request, response, pending ? SECOND_STEP_PATH : LOGIN_PATH);
         }
         return context.doNothing();
     }
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential credential, HttpServletRequest request,
-                                              HttpMessageContext context) {
+                                              HttpServletResponse response, HttpMessageContext context) {
         SignInResult result = passwordSignIn.checkPassword(credential.getCaller(), credential.getPasswordAsString(),
                 request.getRemoteAddr());
         request.setAttribute(PASSWORD_RESULT, result);
         if (result.outcome() != SignInResult.Outcome.PASSWORD_ACCEPTED) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignedInUser user = SignedInUser.of(result.account(), clock.instant());
+        long accountId = result.account().id();
+        if (twoFactor.isEnabled(accountId)) {
+            SignInSession.beginSecondStep(request, new PendingSignIn(accountId, result.account().email(), clock.instant()));
+            return redirect(request, response, SECOND_STEP_PATH);
+        }
+        return signIn(request, context, accountId);
+    }
+
+    private AuthenticationStatus secondStep(SecondFactorCredential credential, HttpServletRequest request,
+                                            HttpMessageContext context) {
+        Optional<PendingSignIn> pending = SignInSession.pendingSignIn(request, clock);
+        if (pending.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CodeCheck check = twoFactor.checkCode(pending.get().accountId(), credential.kind(), credential.code(),
+                request.getRemoteAddr());
+        request.setAttribute(CODE_RESULT, check);
+        if (!check.accepted()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        AuthenticationStatus status = signIn(request, context, pending.get().accountId());
+        if (credential.kind() == CodeKind.RECOVERY_CODE) {
+            SignInSession.noteRecoveryCodesLeft(request, check.recoveryCodesLeft());
+        }
+        return status;
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, long accountId) {
+        SignedInUser user = SignedInUser.of(accounts.findById(accountId).orElseThrow(), clock.instant());
         SignInSession.signIn(request, user);
         return context.notifyContainerAboutLogin(user.email(), user.groups());
     }
 
     /** A Faces AJAX request cannot follow a 302; it gets a partial-response redirect instead. */
-    private static AuthenticationStatus redirectToLogin(HttpServletRequest request, HttpServletResponse response) {
-        String login = request.getContextPath() + LOGIN_PATH;
+    private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response, String path) {
+        String target = request.getContextPath() + path;
         try {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 response.setContentType("text/xml");
                 response.setCharacterEncoding("UTF-8");
                 response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + login + "\"/></partial-response>");
+                        + target + "\"/></partial-response>");
             } else {
-                response.sendRedirect(login);
+                response.sendRedirect(target);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
     }

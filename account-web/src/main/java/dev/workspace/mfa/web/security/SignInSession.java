@@ -14,6 +14,8 @@ public final class SignInSession {
 
     static final String SIGNED_IN_USER = "mfa.signedInUser";
     static final String RETURN_PATH = "mfa.returnPath";
+    static final String PENDING = "mfa.pendingSignIn";
+    static final String RECOVERY_CODES_LEFT = "mfa.recoveryCodesLeft";
     /** Long enough for any of our URLs; a longer one is not worth returning to. */
     private static final int MAX_RETURN_PATH = 2048;
 
@@ -33,11 +35,48 @@ public final class SignInSession {
         return Optional.of(user);
     }
 
-    /** Completes sign-in: a new session id (no fixation), then the user on it. */
+    /** Completes sign-in: a new session id (no fixation), then the user on it; any pending step is over. */
     static void signIn(HttpServletRequest request, SignedInUser user) {
+        rotate(request).removeAttribute(PENDING);
+        request.getSession().setAttribute(SIGNED_IN_USER, user);
+    }
+
+    /** The password step is done and a second step must follow: a new session id, holding only the pending state. */
+    static void beginSecondStep(HttpServletRequest request, PendingSignIn pending) {
+        rotate(request).setAttribute(PENDING, pending);
+    }
+
+    /** The sign-in waiting for its second step, or empty; one past its 5 minutes is forgotten here. */
+    public static Optional<PendingSignIn> pendingSignIn(HttpServletRequest request, Clock clock) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(PENDING) instanceof PendingSignIn pending)) {
+            return Optional.empty();
+        }
+        if (pending.expiredAt(clock.instant())) {
+            session.removeAttribute(PENDING);
+            return Optional.empty();
+        }
+        return Optional.of(pending);
+    }
+
+    /** After a sign-in with a recovery code: how many are left, told once on the next page. */
+    static void noteRecoveryCodesLeft(HttpServletRequest request, int left) {
+        request.getSession().setAttribute(RECOVERY_CODES_LEFT, left);
+    }
+
+    public static Optional<Integer> takeRecoveryCodesLeft(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(RECOVERY_CODES_LEFT) instanceof Integer left)) {
+            return Optional.empty();
+        }
+        session.removeAttribute(RECOVERY_CODES_LEFT);
+        return Optional.of(left);
+    }
+
+    private static HttpSession rotate(HttpServletRequest request) {
         request.getSession(true);
         request.changeSessionId();
-        request.getSession().setAttribute(SIGNED_IN_USER, user);
+        return request.getSession();
     }
 
     /** Remembers the protected page that was asked for (a GET), to go there after sign-in. */

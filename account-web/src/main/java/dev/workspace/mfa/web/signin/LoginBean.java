@@ -18,9 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -28,8 +25,6 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
 @Named
 @RequestScoped
 public class LoginBean {
-
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
     private SecurityContext securityContext;
@@ -72,9 +67,7 @@ public class LoginBean {
 
     private void explainFailure(SignInResult result, ExternalContext external) {
         if (result != null && result.outcome() == SignInResult.Outcome.LOCKED) {
-            LocalDateTime now = LocalDateTime.now(clock);
-            long minutes = Math.max(1, (Duration.between(now, result.lockedUntil()).getSeconds() + 59) / 60);
-            Messages.error(facesContext, null, "login.locked", minutes, CLOCK_TIME.format(result.lockedUntil()));
+            Messages.lockedUntil(facesContext, "login.locked", result.lockedUntil(), clock);
             external.setResponseStatus(429);
         } else {
             Messages.error(facesContext, null, "login.invalid");

@@ -18,6 +18,9 @@ public class MfaSettings {
     public static final String ISSUER = "mfa.issuer";
     public static final String ADMIN_EMAIL = "mfa.admin.email";
     public static final String ADMIN_PASSWORD = "mfa.admin.password";
+    public static final String SECRET_KEY = "mfa.secret.key";
+    public static final String REQUIRE_TWO_FACTOR = "mfa.require.two.factor";
+    public static final String RECOVERY_CODES_REVIEWABLE = "mfa.recovery.codes.reviewable";
 
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_ISSUER = "Workspace";
@@ -43,6 +46,21 @@ public class MfaSettings {
 
     public String bootstrapAdminEmail() {
         return value(ADMIN_EMAIL).orElse(DEFAULT_ADMIN_EMAIL);
+    }
+
+    /** The master key (Base64) from {@code MFA_SECRET_KEY}; empty means the data directory's key file. */
+    public Optional<String> secretKey() {
+        return value(SECRET_KEY);
+    }
+
+    /** Workspace policy until the admin console manages it: everyone must use two-factor authentication. */
+    public boolean twoFactorRequired() {
+        return value(REQUIRE_TWO_FACTOR).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** Workspace setting "recovery codes may be shown again"; off by default, and then codes exist only as hashes. */
+    public boolean recoveryCodesReviewable() {
+        return value(RECOVERY_CODES_REVIEWABLE).map(Boolean::parseBoolean).orElse(false);
     }
 
     /** Empty when the operator gave none: a password is then generated once. */

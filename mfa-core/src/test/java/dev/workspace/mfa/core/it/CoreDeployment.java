@@ -1,10 +1,10 @@
 package dev.workspace.mfa.core.it;
 
 import dev.workspace.mfa.core.account.AccountService;
-import dev.workspace.mfa.persistence.account.UserAccount;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
@@ -12,7 +12,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import java.nio.file.Path;
 
 /**
- * The test archive for mfa-core's in-container tests: the core's classes, the persistence jar as it ships
+ * The test archive for mfa-core's in-container tests: the core's classes, the persistence module as built
  * (entities, persistence.xml, Flyway scripts) and the core's third-party libraries, pointed at the given database.
  */
 final class CoreDeployment {
@@ -24,10 +24,8 @@ final class CoreDeployment {
     }
 
     static WebArchive create(String name, String dbUrl, String dbUser, String dbPassword) {
-        JavaArchive persistence = ShrinkWrap.create(JavaArchive.class, "persistence.jar")
-                .addPackages(true, UserAccount.class.getPackage().getName().replace(".account", ""))
-                .addAsManifestResource("META-INF/persistence.xml", "persistence.xml")
-                .addAsResource("dev/workspace/mfa/persistence/migration/V1__accounts_and_audit.sql");
+        JavaArchive persistence = ShrinkWrap.create(ExplodedImporter.class, "persistence.jar")
+                .importDirectory("../persistence/target/classes").as(JavaArchive.class);
         String config = String.join("\n",
                 "config_ordinal=500",
                 "mfa.db.url=" + dbUrl,

@@ -68,6 +68,10 @@ public class UserAccount {
     @Column(name = "password_locked_until")
     private LocalDateTime passwordLockedUntil;
 
+    /** "Don't ask again" on the suggestion to turn on two-factor authentication. */
+    @Column(name = "two_factor_prompt_dismissed", nullable = false)
+    private boolean twoFactorPromptDismissed;
+
     @Version
     private long version;
 
@@ -133,6 +137,14 @@ public class UserAccount {
 
     public void setPasswordFailures(int passwordFailures) {
         this.passwordFailures = passwordFailures;
+    }
+
+    public boolean isTwoFactorPromptDismissed() {
+        return twoFactorPromptDismissed;
+    }
+
+    public void setTwoFactorPromptDismissed(boolean twoFactorPromptDismissed) {
+        this.twoFactorPromptDismissed = twoFactorPromptDismissed;
     }
 
     public LocalDateTime getPasswordLockedUntil() {

@@ -1,0 +1,72 @@
+package dev.workspace.mfa.web.pages;
+
+import dev.workspace.mfa.core.recovery.RecoveryCodes;
+import dev.workspace.mfa.core.secondfactor.TwoFactorService;
+import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
+import dev.workspace.mfa.web.security.SignInSession;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Optional;
+
+/**
+ * The workspace home: the suggestion to turn on two-factor authentication ("Not now" for this session,
+ * "Don't ask again" for good) and, after a sign-in with a recovery code, how many are left.
+ */
+@Named
+@RequestScoped
+public class HomeBean {
+
+    private static final String NOT_NOW = "mfa.twoFactorPromptSnoozed";
+
+    @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    @Inject
+    private FacesContext facesContext;
+
+    private TwoFactorStatus status;
+    private Optional<Integer> recoveryCodesLeft;
+
+    @PostConstruct
+    void load() {
+        status = twoFactor.status(currentUser.accountId());
+        recoveryCodesLeft = SignInSession.takeRecoveryCodesLeft(request());
+    }
+
+    public boolean isShowPrompt() {
+        return !status.enabled() && !status.promptDismissed() && request().getSession().getAttribute(NOT_NOW) == null;
+    }
+
+    public void notNow() {
+        request().getSession().setAttribute(NOT_NOW, Boolean.TRUE);
+    }
+
+    public void neverAsk() {
+        twoFactor.dismissPrompt(currentUser.accountId());
+        status = twoFactor.status(currentUser.accountId());
+    }
+
+    public boolean isRecoveryCodeUsed() {
+        return recoveryCodesLeft.isPresent();
+    }
+
+    public int getRecoveryCodesLeft() {
+        return recoveryCodesLeft.orElse(0);
+    }
+
+    public boolean isFewRecoveryCodesLeft() {
+        return recoveryCodesLeft.map(left -> left <= RecoveryCodes.FEW_LEFT).orElse(false);
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) facesContext.getExternalContext().getRequest();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.workspace.mfa.web.signin;
+
+import dev.workspace.mfa.core.secondfactor.CodeCheck;
+import dev.workspace.mfa.core.secondfactor.CodeKind;
+import dev.workspace.mfa.web.faces.Messages;
+import dev.workspace.mfa.web.security.SecondFactorCredential;
+import dev.workspace.mfa.web.security.SignInMechanism;
+import dev.workspace.mfa.web.security.SignInSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/** The second step of sign-in: {@code /login/verify} (authenticator code) and {@code /login/recovery} (recovery code). */
+@Named
+@RequestScoped
+public class SecondStepBean {
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private FacesContext facesContext;
+
+    @Inject
+    private Clock clock;
+
+    private String code;
+
+    /** Without a pending sign-in (none, or older than 5 minutes) the page sends the person back to the first step. */
+    public void onLoad() throws IOException {
+        ExternalContext external = facesContext.getExternalContext();
+        if (SignInSession.pendingSignIn((HttpServletRequest) external.getRequest(), clock).isEmpty()) {
+            restart(external);
+        }
+    }
+
+    public void verifyCode() throws IOException {
+        verify(CodeKind.METHOD_CODE);
+    }
+
+    public void verifyRecoveryCode() throws IOException {
+        verify(CodeKind.RECOVERY_CODE);
+    }
+
+    private void verify(CodeKind kind) throws IOException {
+        ExternalContext external = facesContext.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true).credential(new SecondFactorCredential(kind, code)));
+        code = null;
+        if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(external.getRequestContextPath() + SignInSession.takeReturnPath(request));
+            return;
+        }
+        CodeCheck check = (CodeCheck) request.getAttribute(SignInMechanism.CODE_RESULT);
+        if (check == null || check.outcome() == CodeCheck.Outcome.NOT_ENROLLED) {
+            restart(external);
+        } else if (check.outcome() == CodeCheck.Outcome.LOCKED) {
+            Messages.lockedUntil(facesContext, "verify.locked", check.lockedUntil(), clock);
+            external.setResponseStatus(429);
+        } else {
+            Messages.error(facesContext, null, kind == CodeKind.RECOVERY_CODE ? "verify.recovery.invalid" : "verify.invalid");
+            external.setResponseStatus(401);
+        }
+    }
+
+    private void restart(ExternalContext external) throws IOException {
+        external.getFlash().setKeepMessages(true);
+        Messages.error(facesContext, null, "verify.expired");
+        external.redirect(external.getRequestContextPath() + SignInMechanism.LOGIN_PATH);
+        facesContext.responseComplete();
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}

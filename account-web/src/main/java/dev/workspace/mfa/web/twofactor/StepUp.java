@@ -1,0 +1,34 @@
+package dev.workspace.mfa.web.twofactor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** DESIGN §4: after the password and a current code, sensitive changes need no new proof for 10 minutes. */
+final class StepUp {
+
+    static final Duration VALIDITY = Duration.ofMinutes(10);
+    private static final String UNTIL = "mfa.stepUpUntil";
+
+    private StepUp() {
+    }
+
+    static boolean isValid(HttpServletRequest request, Clock clock) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(UNTIL) instanceof Instant until && clock.instant().isBefore(until);
+    }
+
+    static void grant(HttpServletRequest request, Clock clock) {
+        request.getSession().setAttribute(UNTIL, clock.instant().plus(VALIDITY));
+    }
+
+    static void revoke(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(UNTIL);
+        }
+    }
+}

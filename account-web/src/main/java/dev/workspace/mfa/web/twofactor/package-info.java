@@ -1,0 +1,5 @@
+/**
+ * The pages where a person manages their two-factor authentication: enrollment in three steps, the security
+ * settings (status, recovery codes, disable) and the step-up that guards every change, valid for 10 minutes.
+ */
+package dev.workspace.mfa.web.twofactor;

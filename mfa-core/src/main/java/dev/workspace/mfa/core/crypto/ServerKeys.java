@@ -1,0 +1,115 @@
+package dev.workspace.mfa.core.crypto;
+
+import dev.workspace.mfa.core.config.MfaSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The server's master key and the purpose keys derived from it (HMAC-SHA-256 of the purpose name), so a key
+ * serves one purpose only. All nodes of a cluster must share the master key: give them the same {@code MFA_SECRET_KEY}
+ * (32 random bytes, Base64) or the same data directory.
+ */
+@ApplicationScoped
+public class ServerKeys {
+
+    static final String KEY_FILE = "secret.key";
+    private static final int KEY_BYTES = 32;
+
+    @Inject
+    private MfaSettings settings;
+
+    private byte[] master;
+
+    /** The AES-256 key that encrypts TOTP secrets. */
+    public SecretKeySpec totpSecretKey() {
+        return new SecretKeySpec(derive("totp-secret-encryption"), "AES");
+    }
+
+    /** The AES-256 key that encrypts recovery codes, kept only where the workspace lets people see them again. */
+    public SecretKeySpec recoveryCodeEncryptionKey() {
+        return new SecretKeySpec(derive("recovery-code-encryption"), "AES");
+    }
+
+    /** The HMAC-SHA-256 key of recovery-code hashes. */
+    public SecretKeySpec recoveryCodeKey() {
+        return new SecretKeySpec(derive("recovery-code-hash"), "HmacSHA256");
+    }
+
+    private byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private synchronized byte[] master() {
+        if (master == null) {
+            master = settings.secretKey().map(ServerKeys::decodeConfigured).orElseGet(this::loadOrCreateKeyFile);
+        }
+        return master;
+    }
+
+    private static byte[] decodeConfigured(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("MFA_SECRET_KEY is not Base64");
+        }
+        if (key.length < KEY_BYTES) {
+            throw new IllegalStateException("MFA_SECRET_KEY must hold at least 32 bytes (44 Base64 characters)");
+        }
+        return key;
+    }
+
+    private byte[] loadOrCreateKeyFile() {
+        Path file = settings.dataDirectory().resolve(KEY_FILE);
+        try {
+            Optional<byte[]> existing = read(file);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            byte[] key = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            Files.createDirectories(file.getParent());
+            try {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.createFile(file);
+                }
+                Files.writeString(file, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
+                return key;
+            } catch (FileAlreadyExistsException anotherProcessWasFirst) {
+                return read(file).orElseThrow(() -> new IllegalStateException(file + " is empty"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the key file " + file, e);
+        }
+    }
+
+    private static Optional<byte[]> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file).trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(decodeConfigured(text));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.workspace.mfa.core.secondfactor;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A person's two-factor authentication, from enrollment to sign-in to turning it off. */
+public interface TwoFactorService {
+
+    /** Why finishing an enrollment did not turn two-factor authentication on. */
+    enum FinishOutcome { ENABLED, EXPIRED, NOT_VERIFIED, ALREADY_ENABLED }
+
+    TwoFactorStatus status(long userId);
+
+    boolean isEnabled(long userId);
+
+    /** Step 1: a new secret and its key URI; nothing is stored yet. */
+    TotpEnrollment beginTotpEnrollment(long userId);
+
+    /** Step 2: the app's code proves the secret arrived; returns the enrollment with its ten recovery codes. */
+    Optional<TotpEnrollment> verifyEnrollmentCode(TotpEnrollment enrollment, String code);
+
+    /** Step 3, Finish: stores secret and codes and turns two-factor authentication on, all in one transaction. */
+    FinishOutcome finishTotpEnrollment(TotpEnrollment enrollment, String clientAddress);
+
+    /** Sign-in's second step: a code of the active method or a recovery code, with replay refusal and lockout. */
+    CodeCheck checkCode(long userId, CodeKind kind, String code, String clientAddress);
+
+    /** Step-up before a sensitive change: the password and a current code (or a recovery code). */
+    CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress);
+
+    /** New codes replace all old ones at once; the caller must have confirmed the person's identity. */
+    List<String> regenerateRecoveryCodes(long userId, String clientAddress);
+
+    /** The ten codes, used or not; the unused ones in clear only when the workspace allows showing them again. */
+    List<RecoveryCodeEntry> recoveryCodes(long userId, String clientAddress);
+
+    /**
+     * Removes the second factor and every recovery code; the caller must have confirmed the person's identity.
+     *
+     * @throws TwoFactorRequiredException when the workspace requires two-factor authentication
+     */
+    void disable(long userId, String clientAddress);
+
+    /** "Don't ask again" on the suggestion to turn two-factor authentication on. */
+    void dismissPrompt(long userId);
+}
