@@ -13,6 +13,7 @@ import dev.workspace.mfa.persistence.audit.AuditEvent;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.core.password.Argon2Parameters;
 import dev.workspace.mfa.core.password.Argon2idPasswordHasher;
+import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,7 @@ import jakarta.transaction.UserTransaction;
 import jakarta.annotation.Resource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Accounts, Flyway schema, password sign-in and its throttling, in Payara Micro against a real database.
- * Each database gets a subclass with its own deployment.
+ * Each database gets a subclass with its own deployment, which also mixes in {@link TwoFactorChecks}.
  */
 abstract class AccountPersistenceChecks {
 
@@ -59,6 +61,22 @@ abstract class AccountPersistenceChecks {
     EntityManager em;
     @Resource
     UserTransaction tx;
+    @Inject
+    TwoFactorService twoFactor;
+    @Inject
+    Clock clock;
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public TwoFactorService twoFactor() {
+        return twoFactor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
 
     private static String uniqueEmail(String name) {
         return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@Example.org";

@@ -38,7 +38,7 @@ final class CoreDeployment {
                 .addPackages(true, Filters.exclude(".*Test\\.class"),
                         AccountService.class.getPackage().getName().replace(".account", ""))
                 .deletePackages(true, CoreDeployment.class.getPackage().getName())
-                .addClass(AccountPersistenceChecks.class)
+                .addClasses(AccountPersistenceChecks.class, TwoFactorChecks.class, MovableClock.class, MovableClockProducer.class)
                 .addAsLibrary(persistence)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
