@@ -3,9 +3,6 @@ package dev.workspace.mfa.it;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 
@@ -47,14 +42,7 @@ class SignInFlowIT {
 
     @Deployment(testable = false)
     static WebArchive packagedWar() {
-        String config = String.join("\n",
-                "config_ordinal=500",
-                "mfa.db.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
-                "mfa.data.dir=" + Path.of("target", "it-data", "flow").toAbsolutePath(),
-                "mfa.admin.email=" + ADMIN,
-                "mfa.admin.password=" + PASSWORD);
-        return ShrinkWrap.create(ZipImporter.class, "mfa.war").importFrom(new File("target/mfa.war")).as(WebArchive.class)
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+        return PackagedWar.withAdministrator("flow", ADMIN, PASSWORD);
     }
 
     @BeforeEach
