@@ -78,6 +78,12 @@ class BrowserStoryIT {
         assertEquals("/login", path(browser));
     }
 
+    /** On the recovery-code page: types a code and sends it. */
+    private void enterRecoveryCode(Browser browser, String code) {
+        browser.type(By.id("recovery:code"), code);
+        browser.submit(By.id("recovery:submit"));
+    }
+
     /** The code of a step later than any used so far, waiting for the phone's next code when needed. */
     private String nextCode(byte[] secret) throws InterruptedException {
         long step;
@@ -163,8 +169,7 @@ class BrowserStoryIT {
             // Sign in with a recovery code, typed in lower case with spaces.
             signIn(browser);
             browser.submit(By.linkText("Use a recovery code instead"));
-            browser.type(By.id("recovery:code"), codes.get(0).toLowerCase().replace("-", " "));
-            browser.submit(By.id("recovery:submit"));
+            enterRecoveryCode(browser, codes.get(0).toLowerCase().replace("-", " "));
             assertEquals("/", path(browser));
             assertTrue(browser.find(By.id("recoveryNotice")).getText().contains("9 left"));
             browser.screenshot("signed-in-with-recovery-code");
@@ -173,13 +178,11 @@ class BrowserStoryIT {
             // The same recovery code again: refused.
             signIn(browser);
             browser.submit(By.linkText("Use a recovery code instead"));
-            browser.type(By.id("recovery:code"), codes.get(0));
-            browser.submit(By.id("recovery:submit"));
+            enterRecoveryCode(browser, codes.get(0));
             assertEquals("/login/recovery", path(browser));
             assertTrue(browser.messages().contains("did not work"), browser.messages());
             browser.screenshot("recovery-code-reused");
-            browser.type(By.id("recovery:code"), codes.get(1));
-            browser.submit(By.id("recovery:submit"));
+            enterRecoveryCode(browser, codes.get(1));
             assertEquals("/", path(browser));
 
             // Regenerate after a step-up: the new list, every old code void.
@@ -199,11 +202,9 @@ class BrowserStoryIT {
 
             signIn(browser);
             browser.submit(By.linkText("Use a recovery code instead"));
-            browser.type(By.id("recovery:code"), codes.get(2));
-            browser.submit(By.id("recovery:submit"));
+            enterRecoveryCode(browser, codes.get(2));
             assertEquals("/login/recovery", path(browser), "an old code no longer works");
-            browser.type(By.id("recovery:code"), fresh.get(0));
-            browser.submit(By.id("recovery:submit"));
+            enterRecoveryCode(browser, fresh.get(0));
             assertEquals("/", path(browser));
 
             // Disable: signing out ended the earlier step-up, so it asks again; a recovery code serves too.
