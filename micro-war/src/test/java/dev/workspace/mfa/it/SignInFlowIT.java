@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignInFlowIT {
 
     static final String ADMIN = "admin@flow.test";
-    static final String PASSWORD = "flow test admin password";
+    /** Not ASCII on purpose: forms must be read as UTF-8 everywhere. */
+    static final String PASSWORD = "flöw tést admin pässwörd ✓";
     static final String INCORRECT = "Email or password is incorrect.";
 
     @ArquillianResource

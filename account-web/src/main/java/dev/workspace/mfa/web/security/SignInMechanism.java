@@ -1,6 +1,7 @@
 package dev.workspace.mfa.web.security;
 
 import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.secondfactor.CodeCheck;
 import dev.workspace.mfa.core.secondfactor.CodeKind;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
@@ -102,14 +103,20 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         AuthenticationStatus status = signIn(request, context, pending.get().accountId());
-        if (credential.kind() == CodeKind.RECOVERY_CODE) {
+        if (status == AuthenticationStatus.SUCCESS && credential.kind() == CodeKind.RECOVERY_CODE) {
             SignInSession.noteRecoveryCodesLeft(request, check.recoveryCodesLeft());
         }
         return status;
     }
 
+    /** Completes sign-in, unless the account was disabled meanwhile (between the password and the code). */
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, long accountId) {
-        SignedInUser user = SignedInUser.of(accounts.findById(accountId).orElseThrow(), clock.instant());
+        Optional<AccountSummary> account = accounts.findById(accountId).filter(AccountSummary::enabled);
+        if (account.isEmpty()) {
+            request.removeAttribute(CODE_RESULT);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SignedInUser user = SignedInUser.of(account.get(), clock.instant());
         SignInSession.signIn(request, user);
         return context.notifyContainerAboutLogin(user.email(), user.groups());
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Optional;
 
 /**
@@ -73,10 +74,19 @@ public final class SignInSession {
         return Optional.of(left);
     }
 
+    /**
+     * A new session id, and nothing of what the session held before except the page to return to: a step-up,
+     * a snoozed prompt or a half-done enrollment of whoever used this browser before must not carry over.
+     */
     private static HttpSession rotate(HttpServletRequest request) {
-        request.getSession(true);
+        HttpSession session = request.getSession(true);
         request.changeSessionId();
-        return request.getSession();
+        for (String name : Collections.list(session.getAttributeNames())) {
+            if (!RETURN_PATH.equals(name)) {
+                session.removeAttribute(name);
+            }
+        }
+        return session;
     }
 
     /** Remembers the protected page that was asked for (a GET), to go there after sign-in. */

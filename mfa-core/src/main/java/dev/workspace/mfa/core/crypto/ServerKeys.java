@@ -89,16 +89,19 @@ public class ServerKeys {
             byte[] key = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(key);
             Files.createDirectories(file.getParent());
+            // Written aside, then linked into place in one step: nobody ever reads a half-written key, and of two
+            // nodes starting together on one data directory the second keeps the first one's key (a link, unlike a
+            // rename, never replaces an existing file).
+            Path draft = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
-                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } else {
-                    Files.createFile(file);
-                }
-                Files.writeString(file, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
+                Files.writeString(draft, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
+                Files.createLink(file, draft);
                 return key;
             } catch (FileAlreadyExistsException anotherProcessWasFirst) {
                 return read(file).orElseThrow(() -> new IllegalStateException(file + " is empty"));
+            } finally {
+                Files.deleteIfExists(draft);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the key file " + file, e);

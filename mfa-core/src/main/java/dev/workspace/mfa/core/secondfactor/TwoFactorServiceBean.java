@@ -15,7 +15,12 @@ import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.persistence.secondfactor.RecoveryCode;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactor;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
+import dev.workspace.mfa.core.signin.SignInResult;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -41,11 +46,17 @@ public class TwoFactorServiceBean implements TwoFactorService {
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
 
+    @Resource
+    private SessionContext session;
+
     @Inject
     private ServerKeys keys;
 
     @Inject
     private MfaSettings settings;
+
+    @Inject
+    private TwoFactorPolicy policy;
 
     @Inject
     private PasswordHasher hasher;
@@ -68,10 +79,10 @@ public class TwoFactorServiceBean implements TwoFactorService {
         SecondFactor factor = em.find(SecondFactor.class, userId);
         boolean dismissed = account != null && account.isTwoFactorPromptDismissed();
         if (factor == null) {
-            return new TwoFactorStatus(false, null, null, 0, settings.twoFactorRequired(), dismissed);
+            return new TwoFactorStatus(false, null, null, 0, policy.isRequired(), dismissed);
         }
         return new TwoFactorStatus(true, factor.getMethod(), factor.getEnabledAt(), unusedCodes(userId),
-                settings.twoFactorRequired(), dismissed);
+                policy.isRequired(), dismissed);
     }
 
     @Override
@@ -157,7 +168,12 @@ public class TwoFactorServiceBean implements TwoFactorService {
         return CodeCheck.of(CodeCheck.Outcome.INVALID);
     }
 
+    /**
+     * Outside a transaction, like the password step of sign-in: no connection or row lock is held during the slow
+     * hash. The code is then checked through the container (own transaction, row lock) via the business object.
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress) {
         UserAccount account = em.find(UserAccount.class, userId);
         LocalDateTime now = LocalDateTime.now(clock);
@@ -165,11 +181,13 @@ public class TwoFactorServiceBean implements TwoFactorService {
             return CodeCheck.locked(account.getPasswordLockedUntil());
         }
         if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
-            audit.record(AuditEventType.STEP_UP_FAILED, userId, userId, account.getEmail(), clientAddress, "wrong password");
-            var result = passwordAttempts.recordFailure(userId, now, clientAddress);
+            SignInResult result = passwordAttempts.recordFailure(userId, now, clientAddress, AuditEventType.STEP_UP_FAILED);
             return result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil()) : CodeCheck.of(CodeCheck.Outcome.INVALID);
         }
-        CodeCheck check = checkCode(userId, kind, code, clientAddress);
+        if (!passwordAttempts.recordStepUpPassword(userId, now)) {
+            return CodeCheck.locked(em.find(UserAccount.class, userId).getPasswordLockedUntil());
+        }
+        CodeCheck check = session.getBusinessObject(TwoFactorService.class).checkCode(userId, kind, code, clientAddress);
         audit.record(check.accepted() ? AuditEventType.STEP_UP_SUCCEEDED : AuditEventType.STEP_UP_FAILED,
                 userId, userId, account.getEmail(), clientAddress, check.outcome().name());
         return check;
@@ -207,7 +225,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
 
     @Override
     public void disable(long userId, String clientAddress) {
-        if (settings.twoFactorRequired()) {
+        if (policy.isRequired()) {
             throw new TwoFactorRequiredException();
         }
         SecondFactor factor = em.find(SecondFactor.class, userId, LockModeType.PESSIMISTIC_WRITE);

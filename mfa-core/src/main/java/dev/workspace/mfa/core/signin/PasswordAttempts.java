@@ -28,8 +28,11 @@ public class PasswordAttempts {
 
     private final LockoutRule rule = LockoutRule.DEFAULT;
 
-    /** Counts a wrong password; returns the result the person sees. */
-    public SignInResult recordFailure(long accountId, LocalDateTime now, String clientAddress) {
+    /**
+     * Counts a wrong password, at sign-in or at a step-up (both count towards the same lock); returns the result
+     * the person sees.
+     */
+    public SignInResult recordFailure(long accountId, LocalDateTime now, String clientAddress, AuditEventType event) {
         UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
             return SignInResult.locked(account.getPasswordLockedUntil());
@@ -37,7 +40,7 @@ public class PasswordAttempts {
         LockoutRule.AfterFailure after = rule.afterFailure(account.getPasswordFailures(), now);
         account.setPasswordFailures(after.failures());
         account.setPasswordLockedUntil(after.lockedUntil());
-        audit.record(AuditEventType.SIGN_IN_FAILED, null, accountId, account.getEmail(), clientAddress, "wrong password");
+        audit.record(event, null, accountId, account.getEmail(), clientAddress, "wrong password");
         if (after.locked()) {
             audit.record(AuditEventType.PASSWORD_LOCKOUT, null, accountId, account.getEmail(), clientAddress,
                     "password step locked until " + after.lockedUntil() + " UTC");
@@ -46,8 +49,12 @@ public class PasswordAttempts {
         return SignInResult.invalid();
     }
 
-    /** Resets the counter for a right password, unless a lock began meanwhile; stores a rehash when given one. */
-    public SignInResult recordSuccess(long accountId, LocalDateTime now, String clientAddress, String rehash) {
+    /**
+     * Resets the counter for a right password, unless a lock began meanwhile; stores a rehash when given one.
+     * When a second step follows, the audit says only that the password was accepted: the sign-in is not done yet.
+     */
+    public SignInResult recordSuccess(long accountId, LocalDateTime now, String clientAddress, String rehash,
+                                      boolean secondStepFollows) {
         UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
             return SignInResult.locked(account.getPasswordLockedUntil());
@@ -58,8 +65,18 @@ public class PasswordAttempts {
         if (rehash != null) {
             account.setPasswordHash(rehash);
         }
-        audit.record(AuditEventType.SIGN_IN_SUCCEEDED, accountId, accountId, account.getEmail(), clientAddress,
-                "password accepted");
+        audit.record(secondStepFollows ? AuditEventType.PASSWORD_ACCEPTED : AuditEventType.SIGN_IN_SUCCEEDED,
+                accountId, accountId, account.getEmail(), clientAddress, "password accepted");
         return SignInResult.accepted(AccountSummary.of(account));
+    }
+
+    /** A right password at a step-up: the failure count starts again (DESIGN §4 "success resets"), unless locked. */
+    public boolean recordStepUpPassword(long accountId, LocalDateTime now) {
+        UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
+            return false;
+        }
+        account.setPasswordFailures(0);
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import dev.workspace.mfa.core.password.PasswordPolicy;
 import dev.workspace.mfa.core.throttle.LockoutRule;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactor;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -58,14 +59,16 @@ public class PasswordSignInBean implements PasswordSignInService {
         }
         UserAccount found = account.get();
         if (rule.isLocked(found.getPasswordLockedUntil(), now)) {
+            hasher.verifyDecoy(candidate);
             recordFailure(found.getId(), email, clientAddress, "password step locked");
             return SignInResult.locked(found.getPasswordLockedUntil());
         }
         if (!hasher.verify(candidate, found.getPasswordHash())) {
-            return attempts.recordFailure(found.getId(), now, clientAddress);
+            return attempts.recordFailure(found.getId(), now, clientAddress, AuditEventType.SIGN_IN_FAILED);
         }
         String rehash = hasher.needsRehash(found.getPasswordHash()) ? hasher.hash(candidate) : null;
-        return attempts.recordSuccess(found.getId(), now, clientAddress, rehash);
+        boolean secondStepFollows = em.find(SecondFactor.class, found.getId()) != null;
+        return attempts.recordSuccess(found.getId(), now, clientAddress, rehash, secondStepFollows);
     }
 
     private Optional<UserAccount> findAccount(String email) {

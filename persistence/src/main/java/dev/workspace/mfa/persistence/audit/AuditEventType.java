@@ -5,6 +5,8 @@ public enum AuditEventType {
     ACCOUNT_CREATED,
     SIGN_IN_SUCCEEDED,
     SIGN_IN_FAILED,
+    /** The password was right and a second step follows; SIGN_IN_SUCCEEDED would claim too much. */
+    PASSWORD_ACCEPTED,
     PASSWORD_LOCKOUT,
     SECOND_FACTOR_SUCCEEDED,
     SECOND_FACTOR_FAILED,
