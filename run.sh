@@ -2,6 +2,8 @@
 # Starts the workspace on Payara Micro: ./run.sh   (README "Quick start" and "Configuration")
 # Builds what is missing or stale, then runs micro-war/target/mfa.war at context root / until Ctrl-C.
 set -euo pipefail
+# The data directory holds the database, the master key and the first admin password: readable by us alone.
+umask 077
 
 cd "$(dirname "$0")"
 ROOT=$(pwd)
