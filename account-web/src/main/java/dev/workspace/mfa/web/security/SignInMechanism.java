@@ -83,7 +83,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         long accountId = result.account().id();
-        if (twoFactor.isEnabled(accountId)) {
+        if (result.secondStepRequired()) {
             SignInSession.beginSecondStep(request, new PendingSignIn(accountId, result.account().email(), clock.instant()));
             return redirect(request, response, SECOND_STEP_PATH);
         }

@@ -36,10 +36,9 @@ public final class SignInSession {
         return Optional.of(user);
     }
 
-    /** Completes sign-in: a new session id (no fixation), then the user on it; any pending step is over. */
+    /** Completes sign-in: a new session id (no fixation) holding the user; any pending step is over. */
     static void signIn(HttpServletRequest request, SignedInUser user) {
-        rotate(request).removeAttribute(PENDING);
-        request.getSession().setAttribute(SIGNED_IN_USER, user);
+        rotate(request).setAttribute(SIGNED_IN_USER, user);
     }
 
     /** The password step is done and a second step must follow: a new session id, holding only the pending state. */

@@ -79,9 +79,7 @@ public class EnrollmentBean implements Serializable {
 
     public void finish() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (!saved) {
-            Messages.error(context, null, "codes.acknowledge.required");
-            context.getExternalContext().setResponseStatus(400);
+        if (!RecoveryCodeSheet.acknowledged(context, saved)) {
             return;
         }
         if (restartIfExpired(context)) {
@@ -107,9 +105,8 @@ public class EnrollmentBean implements Serializable {
     }
 
     public StreamedContent getDownload() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return RecoveryCodeSheet.download(settings.issuer(), enrollment.email(), LocalDate.now(clock), getRecoveryCodes(),
-                Messages.text(context, "codes.file.heading"), Messages.text(context, "codes.file.advice"));
+        return RecoveryCodeSheet.download(FacesContext.getCurrentInstance(), settings.issuer(), enrollment.email(),
+                LocalDate.now(clock), getRecoveryCodes());
     }
 
     public boolean isVerified() {

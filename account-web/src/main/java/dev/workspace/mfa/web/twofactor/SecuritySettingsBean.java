@@ -107,9 +107,7 @@ public class SecuritySettingsBean implements Serializable {
     /** Closes a freshly shown list of codes once the person says they saved it. */
     public void finishCodes() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (!saved) {
-            Messages.error(context, null, "codes.acknowledge.required");
-            context.getExternalContext().setResponseStatus(400);
+        if (!RecoveryCodeSheet.acknowledged(context, saved)) {
             return;
         }
         newCodes = null;
@@ -158,9 +156,8 @@ public class SecuritySettingsBean implements Serializable {
     }
 
     public StreamedContent getDownload() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return RecoveryCodeSheet.download(settings.issuer(), currentUser.getEmail(), LocalDate.now(clock), newCodes,
-                Messages.text(context, "codes.file.heading"), Messages.text(context, "codes.file.advice"));
+        return RecoveryCodeSheet.download(FacesContext.getCurrentInstance(), settings.issuer(), currentUser.getEmail(),
+                LocalDate.now(clock), newCodes);
     }
 
     private static HttpServletRequest request(FacesContext context) {

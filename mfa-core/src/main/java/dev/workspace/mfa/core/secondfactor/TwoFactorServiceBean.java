@@ -143,7 +143,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
             return CodeCheck.locked(factor.getLockedUntil());
         }
         boolean accepted = kind == CodeKind.RECOVERY_CODE ? consumeRecoveryCode(factor, code, now) : acceptTotp(factor, code);
-        String email = em.find(UserAccount.class, userId).getEmail();
+        String email = email(userId);
         if (accepted) {
             factor.setFailures(0);
             factor.setLockedUntil(null);

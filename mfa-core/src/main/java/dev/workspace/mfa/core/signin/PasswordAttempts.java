@@ -67,7 +67,7 @@ public class PasswordAttempts {
         }
         audit.record(secondStepFollows ? AuditEventType.PASSWORD_ACCEPTED : AuditEventType.SIGN_IN_SUCCEEDED,
                 accountId, accountId, account.getEmail(), clientAddress, "password accepted");
-        return SignInResult.accepted(AccountSummary.of(account));
+        return SignInResult.accepted(AccountSummary.of(account), secondStepFollows);
     }
 
     /** A right password at a step-up: the failure count starts again (DESIGN §4 "success resets"), unless locked. */

@@ -5,22 +5,23 @@ import dev.workspace.mfa.core.account.AccountSummary;
 import java.time.LocalDateTime;
 
 /**
- * The outcome of the password step. Only {@link Outcome#PASSWORD_ACCEPTED} carries the account; a locked result
- * carries when the lock ends, so the page can say when to try again.
+ * The outcome of the password step. Only {@link Outcome#PASSWORD_ACCEPTED} carries the account, and whether a second
+ * step must follow; a locked result carries when the lock ends, so the page can say when to try again.
  */
-public record SignInResult(Outcome outcome, AccountSummary account, LocalDateTime lockedUntil) {
+public record SignInResult(Outcome outcome, AccountSummary account, boolean secondStepRequired,
+                           LocalDateTime lockedUntil) {
 
     public enum Outcome { PASSWORD_ACCEPTED, INVALID_CREDENTIALS, LOCKED }
 
-    static SignInResult accepted(AccountSummary account) {
-        return new SignInResult(Outcome.PASSWORD_ACCEPTED, account, null);
+    static SignInResult accepted(AccountSummary account, boolean secondStepRequired) {
+        return new SignInResult(Outcome.PASSWORD_ACCEPTED, account, secondStepRequired, null);
     }
 
     static SignInResult invalid() {
-        return new SignInResult(Outcome.INVALID_CREDENTIALS, null, null);
+        return new SignInResult(Outcome.INVALID_CREDENTIALS, null, false, null);
     }
 
     static SignInResult locked(LocalDateTime until) {
-        return new SignInResult(Outcome.LOCKED, null, until);
+        return new SignInResult(Outcome.LOCKED, null, false, until);
     }
 }
