@@ -41,7 +41,8 @@ stop() {
 }
 trap stop INT TERM
 
-# Micro prints "ready" even after a failed deployment (STACK pitfall 2): wait for our own deployment line.
+# Micro prints "ready" even after a failed deployment: wait for our own deployment line.
+touch "$LOG"
 while kill -0 "$PID" 2>/dev/null; do
     if grep -q "Exception while loading the app\|Exception during lifecycle processing" "$LOG"; then
         echo "ERROR: the application failed to deploy. Details:" >&2
@@ -53,7 +54,12 @@ while kill -0 "$PID" 2>/dev/null; do
     if grep -q "Payara Micro .* ready in" "$LOG"; then
         if grep -q "mfa was successfully deployed" "$LOG"; then
             echo "Workspace is ready: http://localhost:$MFA_HTTP_PORT/  (Ctrl-C stops it)"
-            grep -h "bootstrap administrator" "$LOG" | sed 's/^.*Created/Created/' | head -2 || true
+            # Shown here once, on the console only: the log names the file, never the password.
+            if grep -q "Created the bootstrap administrator .*temporary password" "$LOG" && [ -f "$MFA_DATA_DIR/initial-admin-password" ]; then
+                ADMIN=$(grep -h -o "Created the bootstrap administrator [^;]*" "$LOG" | head -1 | sed 's/.* //')
+                echo "First sign-in: $ADMIN with the temporary password $(cat "$MFA_DATA_DIR/initial-admin-password")"
+                echo "(you will choose your own password; the temporary one is also in $MFA_DATA_DIR/initial-admin-password)"
+            fi
             break
         fi
         echo "ERROR: Payara Micro started but the application was not deployed; see $LOG" >&2

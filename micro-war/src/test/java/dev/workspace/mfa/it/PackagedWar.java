@@ -6,6 +6,9 @@ import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The {@code mfa.war} that {@code ./run.sh} runs, with its own in-memory database and bootstrap administrator. */
@@ -22,13 +25,38 @@ final class PackagedWar {
     }
 
     static WebArchive withAdministrator(String name, String adminEmail, String adminPassword) {
+        return withConfig(name, "mfa.admin.email=" + adminEmail, "mfa.admin.password=" + asciiEscaped(adminPassword));
+    }
+
+    /** The administrator gets a generated temporary password, found in {@link #dataDirectory}'s password file. */
+    static WebArchive withGeneratedAdministrator(String name, String adminEmail) throws IOException {
+        Files.deleteIfExists(dataDirectory(name).resolve("initial-admin-password"));
+        return withConfig(name, "mfa.admin.email=" + adminEmail);
+    }
+
+    private static byte[] readAll(org.jboss.shrinkwrap.api.asset.Asset asset) {
+        try (var in = asset.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Path dataDirectory(String name) {
+        return Path.of("target", "it-data", name).toAbsolutePath();
+    }
+
+    private static WebArchive withConfig(String name, String... settings) {
         String config = String.join("\n",
                 "config_ordinal=500",
                 "mfa.db.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-                "mfa.data.dir=" + Path.of("target", "it-data", name).toAbsolutePath(),
-                "mfa.admin.email=" + adminEmail,
-                "mfa.admin.password=" + asciiEscaped(adminPassword));
-        return ShrinkWrap.create(ZipImporter.class, "mfa.war").importFrom(new File("target/mfa.war")).as(WebArchive.class)
+                "mfa.data.dir=" + dataDirectory(name)) + "\n" + String.join("\n", settings);
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "mfa.war").importFrom(new File("target/mfa.war")).as(WebArchive.class);
+        String descriptor = new String(readAll(war.get("WEB-INF/glassfish-web.xml").getAsset()), StandardCharsets.UTF_8);
+        // At the root, as ./run.sh serves it: paths such as //evil.example/ then reach the application itself.
+        war.delete("WEB-INF/glassfish-web.xml");
+        return war.addAsWebInfResource(new StringAsset(descriptor.replace("<glassfish-web-app>",
+                        "<glassfish-web-app>\n    <context-root>/</context-root>")), "glassfish-web.xml")
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
 }

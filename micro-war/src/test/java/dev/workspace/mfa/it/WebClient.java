@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ public final class WebClient {
 
     public WebClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     URI uri(String path) {
@@ -53,6 +54,17 @@ public final class WebClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts the form {@code formId} of the page just read, as its own script would, with the given fields. */
+    HttpResponse<String> postForm(String path, String page, String formId, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.putAll(fields);
+        form.put("jakarta.faces.ViewState", find(VIEW_STATE, page));
+        form.put("primefaces.nonce", find(NONCE, page));
+        return post(path, form);
+    }
+
     /** Fills the sign-in form of the page just read, as the page's own script would (view state and CSP nonce). */
     HttpResponse<String> signIn(String loginPage, String email, String password) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
@@ -67,6 +79,74 @@ public final class WebClient {
 
     public HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
         return signIn(get("/login").body(), email, password);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
+    /** A Faces AJAX post of the form on the page just read, with the given extra fields. */
+    HttpResponse<String> ajax(String path, String page, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.putIfAbsent("jakarta.faces.ViewState", find(VIEW_STATE, page));
+        form.put("primefaces.nonce", find(NONCE, page));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Faces-Request", "partial/ajax").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Sends the request head exactly as written (HttpClient would normalise {@code //evil.example} away), with this
+     * client's session cookie; returns the status line and headers, lower-cased names first.
+     */
+    RawResponse raw(String method, String target, String... headers) throws IOException {
+        return raw(method, target, new byte[0], headers);
+    }
+
+    RawResponse raw(String method, String target, byte[] body, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        if (sessionId() != null) {
+            head.append("Cookie: JSESSIONID=").append(sessionId()).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return RawResponse.parse(response);
+        }
+    }
+
+    record RawResponse(int status, Map<String, String> headers, String body) {
+        static RawResponse parse(String response) {
+            String[] parts = response.split("\r\n\r\n", 2);
+            String[] lines = parts[0].split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.merge(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim(),
+                            (a, b) -> a + ", " + b);
+                }
+            }
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, parts.length > 1 ? parts[1] : "");
+        }
+
+        String location() {
+            return headers.getOrDefault("location", "");
+        }
     }
 
     String sessionId() {

@@ -4,13 +4,23 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A sign-in whose password step is done and whose second step is not: it grants nothing but the second-step page. */
-public record PendingSignIn(long accountId, String email, Instant passwordAcceptedAt) implements Serializable {
+/**
+ * A sign-in whose password step is done and whose next step is not: it grants nothing but that step's page
+ * ({@code /login/new-password} to replace a temporary password, then {@code /login/verify} for the second factor).
+ */
+public record PendingSignIn(long accountId, String email, Instant passwordAcceptedAt, Step next) implements Serializable {
 
-    /** DESIGN §3: the second step must follow within 5 minutes. */
+    /** What must happen before the person is signed in. */
+    public enum Step { NEW_PASSWORD, SECOND_FACTOR }
+
+    /** The steps after the password must follow within 5 minutes. */
     public static final Duration LIFETIME = Duration.ofMinutes(5);
 
     public boolean expiredAt(Instant now) {
         return !now.isBefore(passwordAcceptedAt.plus(LIFETIME));
+    }
+
+    PendingSignIn then(Step step) {
+        return new PendingSignIn(accountId, email, passwordAcceptedAt, step);
     }
 }

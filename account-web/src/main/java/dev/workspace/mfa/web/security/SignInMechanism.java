@@ -1,5 +1,6 @@
 package dev.workspace.mfa.web.security;
 
+import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.secondfactor.CodeCheck;
@@ -23,12 +24,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The two-step sign-in mechanism. The sign-in pages hand it a {@link UsernamePasswordCredential} or a
- * {@link SecondFactorCredential} through {@code SecurityContext.authenticate}. After the password, a person with
- * two-factor authentication holds only a {@link PendingSignIn} and is sent to {@code /login/verify}; after the code,
- * they are signed in. On later requests it re-announces the user kept in the session, so any node holding a
- * replicated session recognises the caller (STACK pitfall 9). Signed-out requests for protected pages are sent to
- * {@code /login}, remembering where they were going.
+ * The multi-step sign-in mechanism. The sign-in pages hand it a {@link UsernamePasswordCredential}, then, when the
+ * account needs them, a {@link NewPasswordCredential} (a temporary password is replaced first) and a
+ * {@link SecondFactorCredential}. Between steps the session holds only a {@link PendingSignIn} that opens nothing but
+ * the next step's page. On later requests it re-announces the user kept in the session, so any node holding a
+ * replicated session recognises the caller (docs/architecture.md, "Sessions"); before a protected page it checks that
+ * the account is still enabled and its sessions were not ended elsewhere. Signed-out requests for protected pages are
+ * sent to {@code /login}, remembering where they were going. It also sets the security headers of every response.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
@@ -37,7 +39,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     public static final String PASSWORD_RESULT = "mfa.passwordResult";
     /** Request attribute with the {@link CodeCheck} of a second step; absent when no sign-in was pending. */
     public static final String CODE_RESULT = "mfa.codeResult";
+    /** Request attribute with the {@link AccountRejectedException.Reason} a new password was refused for. */
+    public static final String NEW_PASSWORD_REFUSAL = "mfa.newPasswordRefusal";
     public static final String LOGIN_PATH = "/login";
+    public static final String NEW_PASSWORD_PATH = "/login/new-password";
     public static final String SECOND_STEP_PATH = "/login/verify";
 
     @Inject
@@ -50,54 +55,94 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     private AccountService accounts;
 
     @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
     private Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SecurityHeaders.apply(request, response);
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential password) {
             return passwordStep(password, request, response, context);
+        }
+        if (credential instanceof NewPasswordCredential newPassword) {
+            return newPasswordStep(newPassword, request, response, context);
         }
         if (credential instanceof SecondFactorCredential code) {
             return secondStep(code, request, context);
         }
         Optional<SignedInUser> user = SignInSession.signedInUser(request, clock);
+        if (user.isPresent() && context.isProtected() && endedElsewhere(user.get())) {
+            SignInSession.end(request);
+            user = Optional.empty();
+        }
         if (user.isPresent()) {
             return context.notifyContainerAboutLogin(user.get().email(), user.get().groups());
         }
         if (context.isProtected()) {
             SignInSession.rememberReturnPath(request);
-            boolean pending = SignInSession.pendingSignIn(request, clock).isPresent();
-            return redirect(request, response, pending ? SECOND_STEP_PATH : LOGIN_PATH);
+            return redirect(request, response, SignInSession.pendingSignIn(request, clock)
+                    .map(pending -> pending.next() == PendingSignIn.Step.NEW_PASSWORD ? NEW_PASSWORD_PATH : SECOND_STEP_PATH)
+                    .orElse(LOGIN_PATH));
         }
         return context.doNothing();
+    }
+
+    /** The account was disabled or deleted, or its sessions were ended on some node after this one began. */
+    private boolean endedElsewhere(SignedInUser user) {
+        return accounts.findById(user.accountId()).map(account -> !user.stillValidFor(account)).orElse(true);
     }
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential credential, HttpServletRequest request,
                                               HttpServletResponse response, HttpMessageContext context) {
         SignInResult result = passwordSignIn.checkPassword(credential.getCaller(), credential.getPasswordAsString(),
-                request.getRemoteAddr());
+                clientAddress.of(request));
         request.setAttribute(PASSWORD_RESULT, result);
         if (result.outcome() != SignInResult.Outcome.PASSWORD_ACCEPTED) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        long accountId = result.account().id();
+        AccountSummary account = result.account();
+        if (account.passwordChangeRequired()) {
+            return nextStep(request, response, new PendingSignIn(account.id(), account.email(), clock.instant(),
+                    PendingSignIn.Step.NEW_PASSWORD));
+        }
         if (result.secondStepRequired()) {
-            SignInSession.beginSecondStep(request, new PendingSignIn(accountId, result.account().email(), clock.instant()));
-            return redirect(request, response, SECOND_STEP_PATH);
+            return nextStep(request, response, new PendingSignIn(account.id(), account.email(), clock.instant(),
+                    PendingSignIn.Step.SECOND_FACTOR));
+        }
+        return signIn(request, context, account.id());
+    }
+
+    private AuthenticationStatus newPasswordStep(NewPasswordCredential credential, HttpServletRequest request,
+                                                 HttpServletResponse response, HttpMessageContext context) {
+        Optional<PendingSignIn> pending = pendingAt(PendingSignIn.Step.NEW_PASSWORD, request);
+        if (pending.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        long accountId = pending.get().accountId();
+        try {
+            accounts.replaceTemporaryPassword(accountId, credential.newPassword(), clientAddress.of(request));
+        } catch (AccountRejectedException e) {
+            request.setAttribute(NEW_PASSWORD_REFUSAL, e.reason());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (twoFactor.isEnabled(accountId)) {
+            return nextStep(request, response, pending.get().then(PendingSignIn.Step.SECOND_FACTOR));
         }
         return signIn(request, context, accountId);
     }
 
     private AuthenticationStatus secondStep(SecondFactorCredential credential, HttpServletRequest request,
                                             HttpMessageContext context) {
-        Optional<PendingSignIn> pending = SignInSession.pendingSignIn(request, clock);
+        Optional<PendingSignIn> pending = pendingAt(PendingSignIn.Step.SECOND_FACTOR, request);
         if (pending.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         CodeCheck check = twoFactor.checkCode(pending.get().accountId(), credential.kind(), credential.code(),
-                request.getRemoteAddr());
+                clientAddress.of(request));
         request.setAttribute(CODE_RESULT, check);
         if (!check.accepted()) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -109,7 +154,18 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return status;
     }
 
-    /** Completes sign-in, unless the account was disabled meanwhile (between the password and the code). */
+    /** The pending sign-in, when it waits for exactly this step: no step can be skipped by posting to another. */
+    private Optional<PendingSignIn> pendingAt(PendingSignIn.Step step, HttpServletRequest request) {
+        return SignInSession.pendingSignIn(request, clock).filter(pending -> pending.next() == step);
+    }
+
+    private AuthenticationStatus nextStep(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending) {
+        SignInSession.beginStep(request, pending);
+        return redirect(request, response,
+                pending.next() == PendingSignIn.Step.NEW_PASSWORD ? NEW_PASSWORD_PATH : SECOND_STEP_PATH);
+    }
+
+    /** Completes sign-in, unless the account was disabled meanwhile (between the password and the last step). */
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, long accountId) {
         Optional<AccountSummary> account = accounts.findById(accountId).filter(AccountSummary::enabled);
         if (account.isEmpty()) {
@@ -121,9 +177,13 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(user.email(), user.groups());
     }
 
-    /** A Faces AJAX request cannot follow a 302; it gets a partial-response redirect instead. */
+    /**
+     * A relative redirect (never built from the {@code Host} header); a Faces AJAX request cannot follow a 302, so it
+     * gets a partial-response redirect instead.
+     */
     private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response, String path) {
         String target = request.getContextPath() + path;
+        SecurityHeaders.allowNothing(response);
         try {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 response.setContentType("text/xml");
@@ -131,7 +191,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                 response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                         + target + "\"/></partial-response>");
             } else {
-                response.sendRedirect(target);
+                response.setStatus(HttpServletResponse.SC_FOUND);
+                response.setHeader("Location", target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.workspace.mfa.web.security;
 
+import dev.workspace.mfa.core.account.AccountSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -8,7 +9,8 @@ import java.util.Collections;
 import java.util.Optional;
 
 /**
- * The sign-in state held in the HTTP session: the signed-in user and the page to return to.
+ * The sign-in state held in the HTTP session: the signed-in user, a sign-in waiting for its next step, and the page to
+ * return to.
  * Only paths taken from this server's own request URIs are stored, so a return can never leave the site.
  */
 public final class SignInSession {
@@ -25,7 +27,7 @@ public final class SignInSession {
 
     /** The signed-in user, or empty; a session past its absolute age is ended here. */
     public static Optional<SignedInUser> signedInUser(HttpServletRequest request, Clock clock) {
-        HttpSession session = request.getSession(false);
+        HttpSession session = cookieSession(request);
         if (session == null || !(session.getAttribute(SIGNED_IN_USER) instanceof SignedInUser user)) {
             return Optional.empty();
         }
@@ -41,14 +43,30 @@ public final class SignInSession {
         rotate(request).setAttribute(SIGNED_IN_USER, user);
     }
 
-    /** The password step is done and a second step must follow: a new session id, holding only the pending state. */
-    static void beginSecondStep(HttpServletRequest request, PendingSignIn pending) {
+    /** A step of sign-in is done and another must follow: a new session id, holding only the pending state. */
+    static void beginStep(HttpServletRequest request, PendingSignIn pending) {
         rotate(request).setAttribute(PENDING, pending);
     }
 
-    /** The sign-in waiting for its second step, or empty; one past its 5 minutes is forgotten here. */
-    public static Optional<PendingSignIn> pendingSignIn(HttpServletRequest request, Clock clock) {
+    /**
+     * After a change that ended the account's other sessions (its session generation went up), this session, which
+     * made the change, stays signed in.
+     */
+    public static void keepSignedIn(HttpServletRequest request, AccountSummary account, Clock clock) {
+        signedInUser(request, clock).ifPresent(user -> request.getSession().setAttribute(SIGNED_IN_USER, user.renewedFor(account)));
+    }
+
+    /** Ends the session: signed out here, whatever it held. */
+    static void end(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    /** The sign-in waiting for its next step, or empty; one past its 5 minutes is forgotten here. */
+    public static Optional<PendingSignIn> pendingSignIn(HttpServletRequest request, Clock clock) {
+        HttpSession session = cookieSession(request);
         if (session == null || !(session.getAttribute(PENDING) instanceof PendingSignIn pending)) {
             return Optional.empty();
         }
@@ -88,9 +106,17 @@ public final class SignInSession {
         return session;
     }
 
+    /**
+     * The request's session, unless its id came in the URL: sessions travel in the cookie only, so a link carrying
+     * someone's session id opens nothing (the request itself is then refused by {@link RequestGuardFilter}).
+     */
+    private static HttpSession cookieSession(HttpServletRequest request) {
+        return request.isRequestedSessionIdFromURL() ? null : request.getSession(false);
+    }
+
     /** Remembers the protected page that was asked for (a GET), to go there after sign-in. */
     static void rememberReturnPath(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod()) || request.isRequestedSessionIdFromURL()) {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

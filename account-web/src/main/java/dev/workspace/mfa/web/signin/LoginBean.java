@@ -52,6 +52,12 @@ public class LoginBean {
 
     public void signIn() throws IOException {
         ExternalContext external = facesContext.getExternalContext();
+        if (email == null || password == null) {
+            // Fields missing from the post altogether (not sent empty): Faces does not validate what was not sent.
+            Messages.error(facesContext, null, "login.invalid");
+            external.setResponseStatus(400);
+            return;
+        }
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
@@ -68,6 +74,9 @@ public class LoginBean {
     private void explainFailure(SignInResult result, ExternalContext external) {
         if (result != null && result.outcome() == SignInResult.Outcome.LOCKED) {
             Messages.lockedUntil(facesContext, "login.locked", result.lockedUntil(), clock);
+            external.setResponseStatus(429);
+        } else if (result != null && result.outcome() == SignInResult.Outcome.ADDRESS_BLOCKED) {
+            Messages.lockedUntil(facesContext, "login.addressBlocked", result.lockedUntil(), clock);
             external.setResponseStatus(429);
         } else {
             Messages.error(facesContext, null, "login.invalid");

@@ -3,6 +3,7 @@ package dev.workspace.mfa.web.signin;
 import dev.workspace.mfa.core.secondfactor.CodeCheck;
 import dev.workspace.mfa.core.secondfactor.CodeKind;
 import dev.workspace.mfa.web.faces.Messages;
+import dev.workspace.mfa.web.security.PendingSignIn;
 import dev.workspace.mfa.web.security.SecondFactorCredential;
 import dev.workspace.mfa.web.security.SignInMechanism;
 import dev.workspace.mfa.web.security.SignInSession;
@@ -21,7 +22,7 @@ import java.time.Clock;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
-/** The second step of sign-in: {@code /login/verify} (authenticator code) and {@code /login/recovery} (recovery code). */
+/** The second step of sign-in (a sign-in older than 5 minutes starts again): {@code /login/verify} (authenticator code) and {@code /login/recovery} (recovery code). */
 @Named
 @RequestScoped
 public class SecondStepBean {
@@ -37,11 +38,15 @@ public class SecondStepBean {
 
     private String code;
 
-    /** Without a pending sign-in (none, or older than 5 minutes) the page sends the person back to the first step. */
+    /**
+     * Without a sign-in waiting for its second step (none, or older than 5 minutes) the page sends the person back to
+     * the first step.
+     */
     public void onLoad() throws IOException {
         ExternalContext external = facesContext.getExternalContext();
-        if (SignInSession.pendingSignIn((HttpServletRequest) external.getRequest(), clock).isEmpty()) {
-            restart(external);
+        if (SignInSession.pendingSignIn((HttpServletRequest) external.getRequest(), clock)
+                .filter(pending -> pending.next() == PendingSignIn.Step.SECOND_FACTOR).isEmpty()) {
+            restart(facesContext, external);
         }
     }
 
@@ -65,7 +70,7 @@ public class SecondStepBean {
         }
         CodeCheck check = (CodeCheck) request.getAttribute(SignInMechanism.CODE_RESULT);
         if (check == null || check.outcome() == CodeCheck.Outcome.NOT_ENROLLED) {
-            restart(external);
+            restart(facesContext, external);
         } else if (check.outcome() == CodeCheck.Outcome.LOCKED) {
             Messages.lockedUntil(facesContext, "verify.locked", check.lockedUntil(), clock);
             external.setResponseStatus(429);
@@ -75,7 +80,7 @@ public class SecondStepBean {
         }
     }
 
-    private void restart(ExternalContext external) throws IOException {
+    static void restart(FacesContext facesContext, ExternalContext external) throws IOException {
         external.getFlash().setKeepMessages(true);
         Messages.error(facesContext, null, "verify.expired");
         external.redirect(external.getRequestContextPath() + SignInMechanism.LOGIN_PATH);

@@ -5,6 +5,7 @@ import dev.workspace.mfa.core.secondfactor.TotpEnrollment;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.pages.CurrentUser;
+import dev.workspace.mfa.web.security.OtherSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -38,6 +39,9 @@ public class EnrollmentBean implements Serializable {
 
     @Inject
     private MfaSettings settings;
+
+    @Inject
+    private OtherSessions otherSessions;
 
     @Inject
     private Clock clock;
@@ -88,6 +92,7 @@ public class EnrollmentBean implements Serializable {
         ExternalContext external = context.getExternalContext();
         String client = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
         TwoFactorService.FinishOutcome outcome = twoFactor.finishTotpEnrollment(enrollment, client);
+        otherSessions.keepThisOne((HttpServletRequest) external.getRequest());
         external.getFlash().setKeepMessages(true);
         Messages.info(context, outcome == TwoFactorService.FinishOutcome.ENABLED ? "enroll.finished" : "enroll.alreadyOn");
         external.redirect(external.getRequestContextPath() + "/account/security");

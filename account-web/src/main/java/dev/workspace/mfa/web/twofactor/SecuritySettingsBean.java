@@ -10,6 +10,7 @@ import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.pages.CurrentUser;
+import dev.workspace.mfa.web.security.OtherSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -42,6 +43,9 @@ public class SecuritySettingsBean implements Serializable {
 
     @Inject
     private MfaSettings settings;
+
+    @Inject
+    private OtherSessions otherSessions;
 
     @Inject
     private Clock clock;
@@ -144,6 +148,7 @@ public class SecuritySettingsBean implements Serializable {
             case DISABLE -> {
                 try {
                     twoFactor.disable(userId, client);
+                    otherSessions.keepThisOne(request(context));
                     StepUp.revoke(request(context));
                     Messages.info(context, "security.disabled");
                 } catch (TwoFactorRequiredException e) {

@@ -7,7 +7,7 @@ import jakarta.ejb.ApplicationException;
 public class AccountRejectedException extends RuntimeException {
 
     /** Why an account cannot be created. */
-    public enum Reason { INVALID_EMAIL, EMAIL_TAKEN, INVALID_DISPLAY_NAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_EMAIL }
+    public enum Reason { INVALID_EMAIL, EMAIL_TAKEN, INVALID_DISPLAY_NAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_EMAIL, PASSWORD_UNCHANGED }
 
     private final Reason reason;
 

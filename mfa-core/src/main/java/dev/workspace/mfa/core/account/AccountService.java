@@ -18,6 +18,19 @@ public interface AccountService {
      */
     AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Long actorId);
 
+    /** The password becomes temporary: it opens nothing but the form that replaces it at the next sign-in. */
+    void requirePasswordChange(long id);
+
+    /**
+     * Replaces a temporary password at sign-in, and ends every other session of the account.
+     *
+     * @throws AccountRejectedException when the new password breaks a rule or is the temporary one again
+     */
+    void replaceTemporaryPassword(long id, String newPassword, String clientAddress);
+
+    /** "Sign out other sessions": every session of the account but the caller's, which renews itself, ends. */
+    AccountSummary endOtherSessions(long id, String clientAddress);
+
     Optional<AccountSummary> findByEmail(String email);
 
     Optional<AccountSummary> findById(long id);

@@ -9,6 +9,7 @@ import dev.workspace.mfa.persistence.audit.AuditEventType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -46,13 +47,7 @@ public class AccountServiceBean implements AccountService {
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME_LENGTH) {
             throw new AccountRejectedException(Reason.INVALID_DISPLAY_NAME);
         }
-        PasswordPolicy.check(email, password).ifPresent(violation -> {
-            throw new AccountRejectedException(switch (violation) {
-                case TOO_SHORT -> Reason.PASSWORD_TOO_SHORT;
-                case TOO_LONG -> Reason.PASSWORD_TOO_LONG;
-                case SAME_AS_EMAIL -> Reason.PASSWORD_SAME_AS_EMAIL;
-            });
-        });
+        checkPasswordRules(email, password);
         String normalized = EmailAddress.normalize(email);
         if (findEntity(normalized).isPresent()) {
             throw new AccountRejectedException(Reason.EMAIL_TAKEN);
@@ -72,6 +67,46 @@ public class AccountServiceBean implements AccountService {
         }
         audit.record(AuditEventType.ACCOUNT_CREATED, actorId, account.getId(), normalized, null, "roles " + granted);
         return AccountSummary.of(account);
+    }
+
+    @Override
+    public void requirePasswordChange(long id) {
+        em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE).setPasswordChangeRequired(true);
+    }
+
+    @Override
+    public void replaceTemporaryPassword(long id, String newPassword, String clientAddress) {
+        UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (!account.isPasswordChangeRequired()) {
+            throw new IllegalStateException("the password of account " + id + " is not temporary");
+        }
+        checkPasswordRules(account.getEmail(), newPassword);
+        if (hasher.verify(newPassword, account.getPasswordHash())) {
+            throw new AccountRejectedException(Reason.PASSWORD_UNCHANGED);
+        }
+        account.setPasswordHash(hasher.hash(newPassword));
+        account.setPasswordChangeRequired(false);
+        account.endSessions();
+        audit.record(AuditEventType.PASSWORD_CHANGED, id, id, account.getEmail(), clientAddress,
+                "temporary password replaced; other sessions ended");
+    }
+
+    @Override
+    public AccountSummary endOtherSessions(long id, String clientAddress) {
+        UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+        account.endSessions();
+        audit.record(AuditEventType.SESSIONS_ENDED, id, id, account.getEmail(), clientAddress, "other sessions ended");
+        return AccountSummary.of(account);
+    }
+
+    private static void checkPasswordRules(String email, String password) {
+        PasswordPolicy.check(email, password).ifPresent(violation -> {
+            throw new AccountRejectedException(switch (violation) {
+                case TOO_SHORT -> Reason.PASSWORD_TOO_SHORT;
+                case TOO_LONG -> Reason.PASSWORD_TOO_LONG;
+                case SAME_AS_EMAIL -> Reason.PASSWORD_SAME_AS_EMAIL;
+            });
+        });
     }
 
     @Override

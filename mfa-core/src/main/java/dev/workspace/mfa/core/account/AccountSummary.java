@@ -8,13 +8,18 @@ import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What the layers above may know of an account: never its password hash or counters. */
+/**
+ * What the layers above may know of an account: never its password hash or counters. A session signed in under an
+ * older {@code sessionGeneration} than the account's is over.
+ */
 public record AccountSummary(long id, String email, String displayName, Set<Role> roles, boolean enabled,
-                             LocalDateTime createdAt, LocalDateTime lastSignInAt) implements Serializable {
+                             LocalDateTime createdAt, LocalDateTime lastSignInAt, int sessionGeneration,
+                             boolean passwordChangeRequired) implements Serializable {
 
     public static AccountSummary of(UserAccount account) {
         return new AccountSummary(account.getId(), account.getEmail(), account.getDisplayName(), account.getRoles(),
-                account.isEnabled(), account.getCreatedAt(), account.getLastSignInAt());
+                account.isEnabled(), account.getCreatedAt(), account.getLastSignInAt(), account.getSessionGeneration(),
+                account.isPasswordChangeRequired());
     }
 
     /** The roles as people read them, e.g. "user, admin". */

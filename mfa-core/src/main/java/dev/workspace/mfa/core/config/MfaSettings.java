@@ -5,7 +5,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operator's settings. MicroProfile Config maps each key to an environment variable
@@ -21,6 +24,7 @@ public class MfaSettings {
     public static final String SECRET_KEY = "mfa.secret.key";
     public static final String REQUIRE_TWO_FACTOR = "mfa.require.two.factor";
     public static final String RECOVERY_CODES_REVIEWABLE = "mfa.recovery.codes.reviewable";
+    public static final String TRUSTED_PROXIES = "mfa.trusted.proxies";
 
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_ISSUER = "Workspace";
@@ -61,6 +65,12 @@ public class MfaSettings {
     /** Workspace setting "recovery codes may be shown again"; off by default, and then codes exist only as hashes. */
     public boolean recoveryCodesReviewable() {
         return value(RECOVERY_CODES_REVIEWABLE).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** Addresses of the reverse proxies whose {@code X-Forwarded-For} is believed; none by default. */
+    public Set<String> trustedProxies() {
+        return value(TRUSTED_PROXIES).map(list -> Arrays.stream(list.split(","))
+                .map(String::trim).filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
     /** Empty when the operator gave none: a password is then generated once. */

@@ -49,6 +49,11 @@ public class ServerKeys {
         return new SecretKeySpec(derive("recovery-code-hash"), "HmacSHA256");
     }
 
+    /** The HMAC-SHA-256 key that turns emails into the keys of sign-in failure counters. */
+    public SecretKeySpec throttleKey() {
+        return new SecretKeySpec(derive("sign-in-throttle"), "HmacSHA256");
+    }
+
     private byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -19,7 +19,10 @@ public interface TwoFactorService {
     /** Step 2: the app's code proves the secret arrived; returns the enrollment with its ten recovery codes. */
     Optional<TotpEnrollment> verifyEnrollmentCode(TotpEnrollment enrollment, String code);
 
-    /** Step 3, Finish: stores secret and codes and turns two-factor authentication on, all in one transaction. */
+    /**
+     * Step 3, Finish: stores secret and codes and turns two-factor authentication on, all in one transaction; the
+     * person's other sessions end (the caller keeps its own with the account's new session generation).
+     */
     FinishOutcome finishTotpEnrollment(TotpEnrollment enrollment, String clientAddress);
 
     /** Sign-in's second step: a code of the active method or a recovery code, with replay refusal and lockout. */
@@ -35,7 +38,8 @@ public interface TwoFactorService {
     List<RecoveryCodeEntry> recoveryCodes(long userId, String clientAddress);
 
     /**
-     * Removes the second factor and every recovery code; the caller must have confirmed the person's identity.
+     * Removes the second factor and every recovery code, and ends the person's other sessions; the caller must have
+     * confirmed the person's identity.
      *
      * @throws TwoFactorRequiredException when the workspace requires two-factor authentication
      */

@@ -128,7 +128,9 @@ public class TwoFactorServiceBean implements TwoFactorService {
                 SecretCipher.encrypt(keys.totpSecretKey(), enrollment.secret(), secretContext(userId)),
                 enrollment.verifiedStep(), salt));
         storeRecoveryCodes(userId, salt, enrollment.recoveryCodes());
-        audit.record(AuditEventType.TWO_FACTOR_ENABLED, userId, userId, account.getEmail(), clientAddress, "method TOTP");
+        account.endSessions();
+        audit.record(AuditEventType.TWO_FACTOR_ENABLED, userId, userId, account.getEmail(), clientAddress,
+                "method TOTP; other sessions ended");
         return FinishOutcome.ENABLED;
     }
 
@@ -177,15 +179,17 @@ public class TwoFactorServiceBean implements TwoFactorService {
     public CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress) {
         UserAccount account = em.find(UserAccount.class, userId);
         LocalDateTime now = LocalDateTime.now(clock);
-        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
-            return CodeCheck.locked(account.getPasswordLockedUntil());
+        Optional<LocalDateTime> locked = passwordAttempts.lockedUntil(account.getEmail(), now);
+        if (locked.isPresent()) {
+            return CodeCheck.locked(locked.get());
         }
         if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
-            SignInResult result = passwordAttempts.recordFailure(userId, now, clientAddress, AuditEventType.STEP_UP_FAILED);
+            SignInResult result = passwordAttempts.recordFailure(account.getEmail(), userId, now, clientAddress,
+                    AuditEventType.STEP_UP_FAILED, "wrong password");
             return result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil()) : CodeCheck.of(CodeCheck.Outcome.INVALID);
         }
-        if (!passwordAttempts.recordStepUpPassword(userId, now)) {
-            return CodeCheck.locked(em.find(UserAccount.class, userId).getPasswordLockedUntil());
+        if (!passwordAttempts.recordStepUpPassword(account.getEmail(), now)) {
+            return CodeCheck.locked(passwordAttempts.lockedUntil(account.getEmail(), now).orElse(now));
         }
         CodeCheck check = session.getBusinessObject(TwoFactorService.class).checkCode(userId, kind, code, clientAddress);
         audit.record(check.accepted() ? AuditEventType.STEP_UP_SUCCEEDED : AuditEventType.STEP_UP_FAILED,
@@ -234,8 +238,10 @@ public class TwoFactorServiceBean implements TwoFactorService {
         }
         em.createNamedQuery(RecoveryCode.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
         em.remove(factor);
-        audit.record(AuditEventType.TWO_FACTOR_DISABLED, userId, userId, email(userId), clientAddress,
-                "secret and recovery codes removed");
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        account.endSessions();
+        audit.record(AuditEventType.TWO_FACTOR_DISABLED, userId, userId, account.getEmail(), clientAddress,
+                "secret and recovery codes removed; other sessions ended");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.workspace.mfa.core.setup;
 
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.persistence.account.Role;
 import jakarta.ejb.Stateless;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * DESIGN §5: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
- * without a password, generate one, print it once and leave it in {@code initial-admin-password} (mode 0600).
+ * without a password, generate a temporary one (to be replaced at the first sign-in) and leave it in
+ * {@code initial-admin-password} (mode 0600), never in a log; {@code ./run.sh} shows it once on the console.
  * There is no default password anywhere.
  */
 @Stateless
@@ -47,8 +49,9 @@ public class BootstrapAdministrator {
         String email = settings.bootstrapAdminEmail();
         Optional<String> given = settings.bootstrapAdminPassword();
         String password = given.orElseGet(BootstrapAdministrator::generatePassword);
+        AccountSummary administrator;
         try {
-            accounts.createAccount(email, "Administrator", password, EnumSet.of(Role.ADMIN, Role.OWNER), null);
+            administrator = accounts.createAccount(email, "Administrator", password, EnumSet.of(Role.ADMIN, Role.OWNER), null);
         } catch (AccountRejectedException e) {
             throw new IllegalStateException("Cannot create the bootstrap administrator " + email + ": " + e.reason()
                     + " (MFA_ADMIN_EMAIL must be an email address, MFA_ADMIN_PASSWORD 12 to 256 characters)", e);
@@ -57,9 +60,11 @@ public class BootstrapAdministrator {
             LOG.info(() -> "Created the bootstrap administrator " + email + " with the password from MFA_ADMIN_PASSWORD");
             return;
         }
+        accounts.requirePasswordChange(administrator.id());
         Path file = writePasswordFile(password);
-        LOG.warning(() -> "Created the bootstrap administrator " + email + " with the generated password: " + password
-                + "  (also in " + file + "; sign in, then delete that file)");
+        // Never the password itself: log files are copied, shipped and kept long after this file is deleted.
+        LOG.warning(() -> "Created the bootstrap administrator " + email + "; its temporary password is in " + file
+                + " (it must be changed at the first sign-in; then delete that file)");
     }
 
     private Path writePasswordFile(String password) {

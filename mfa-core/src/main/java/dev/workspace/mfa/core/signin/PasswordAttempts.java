@@ -2,9 +2,12 @@ package dev.workspace.mfa.core.signin;
 
 import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.audit.AuditLog;
+import dev.workspace.mfa.core.throttle.AddressLimit;
 import dev.workspace.mfa.core.throttle.LockoutRule;
+import dev.workspace.mfa.core.throttle.ThrottleCounters;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
+import dev.workspace.mfa.persistence.throttle.SignInThrottle;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,10 +15,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /**
- * Records the result of a password check under a row lock ({@code SELECT … FOR UPDATE}), so that parallel guesses on
- * any node count one by one and a success racing a lockout cannot slip through.
+ * Records the result of a password check, at sign-in or at a step-up, in a short transaction under row locks, so that
+ * parallel guesses on any node count one by one and a success racing a lockout cannot slip through. Failures count per
+ * normalised email, whether or not an account has it, so that a lock looks the same for everyone, and per client
+ * address ({@link AddressLimit}), so that one client can neither lock many accounts nor guess across them.
  */
 @Stateless
 public class PasswordAttempts {
@@ -24,25 +30,48 @@ public class PasswordAttempts {
     private EntityManager em;
 
     @Inject
+    private ThrottleCounters counters;
+
+    @Inject
     private AuditLog audit;
 
     private final LockoutRule rule = LockoutRule.DEFAULT;
+    private final AddressLimit addressLimit = AddressLimit.DEFAULT;
+
+    /** When the password step of this (normalised) email is locked, or empty. */
+    public Optional<LocalDateTime> lockedUntil(String email, LocalDateTime now) {
+        return counters.peek(counters.emailKey(email)).map(SignInThrottle::getLockedUntil)
+                .filter(until -> rule.isLocked(until, now));
+    }
+
+    /** When sign-in from this client address may start again, or empty when it may now. */
+    public Optional<LocalDateTime> addressBlockedUntil(String clientAddress, LocalDateTime now) {
+        return counters.peek(ThrottleCounters.addressKey(clientAddress)).map(SignInThrottle::getLockedUntil)
+                .filter(until -> now.isBefore(until));
+    }
 
     /**
-     * Counts a wrong password, at sign-in or at a step-up (both count towards the same lock); returns the result
-     * the person sees.
+     * Counts a wrong password (or any password while the step is locked) for the email and the client address;
+     * returns the result the person sees.
+     *
+     * @param email     the normalised email, whether or not an account has it
+     * @param accountId the account with that email, or null
+     * @param detail    why it failed, for the audit trail
      */
-    public SignInResult recordFailure(long accountId, LocalDateTime now, String clientAddress, AuditEventType event) {
-        UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
-            return SignInResult.locked(account.getPasswordLockedUntil());
+    public SignInResult recordFailure(String email, Long accountId, LocalDateTime now, String clientAddress,
+                                      AuditEventType event, String detail) {
+        SignInThrottle counter = counters.locked(counters.emailKey(email), now);
+        countAddressFailure(clientAddress, now);
+        if (rule.isLocked(counter.getLockedUntil(), now)) {
+            audit.record(event, null, accountId, email, clientAddress, "password step locked");
+            return SignInResult.locked(counter.getLockedUntil());
         }
-        LockoutRule.AfterFailure after = rule.afterFailure(account.getPasswordFailures(), now);
-        account.setPasswordFailures(after.failures());
-        account.setPasswordLockedUntil(after.lockedUntil());
-        audit.record(event, null, accountId, account.getEmail(), clientAddress, "wrong password");
+        LockoutRule.AfterFailure after = rule.afterFailure(counter.getFailures(), now);
+        counter.setFailures(after.failures());
+        counter.setLockedUntil(after.lockedUntil());
+        audit.record(event, null, accountId, email, clientAddress, detail);
         if (after.locked()) {
-            audit.record(AuditEventType.PASSWORD_LOCKOUT, null, accountId, account.getEmail(), clientAddress,
+            audit.record(AuditEventType.PASSWORD_LOCKOUT, null, accountId, email, clientAddress,
                     "password step locked until " + after.lockedUntil() + " UTC");
             return SignInResult.locked(after.lockedUntil());
         }
@@ -50,17 +79,16 @@ public class PasswordAttempts {
     }
 
     /**
-     * Resets the counter for a right password, unless a lock began meanwhile; stores a rehash when given one.
+     * Clears the email's counter for a right password, unless a lock began meanwhile; stores a rehash when given one.
      * When a second step follows, the audit says only that the password was accepted: the sign-in is not done yet.
      */
     public SignInResult recordSuccess(long accountId, LocalDateTime now, String clientAddress, String rehash,
                                       boolean secondStepFollows) {
         UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
-            return SignInResult.locked(account.getPasswordLockedUntil());
+        Optional<LocalDateTime> locked = clearCounter(account.getEmail(), now);
+        if (locked.isPresent()) {
+            return SignInResult.locked(locked.get());
         }
-        account.setPasswordFailures(0);
-        account.setPasswordLockedUntil(null);
         account.setLastSignInAt(now);
         if (rehash != null) {
             account.setPasswordHash(rehash);
@@ -70,13 +98,26 @@ public class PasswordAttempts {
         return SignInResult.accepted(AccountSummary.of(account), secondStepFollows);
     }
 
-    /** A right password at a step-up: the failure count starts again (DESIGN §4 "success resets"), unless locked. */
-    public boolean recordStepUpPassword(long accountId, LocalDateTime now) {
-        UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
-            return false;
+    /** A right password at a step-up: the failure count starts again, unless the step is locked (returns false). */
+    public boolean recordStepUpPassword(String email, LocalDateTime now) {
+        return clearCounter(email, now).isEmpty();
+    }
+
+    /** Removes the email's counter; when it holds a running lock, keeps it and returns the lock's end. */
+    private Optional<LocalDateTime> clearCounter(String email, LocalDateTime now) {
+        Optional<SignInThrottle> counter = counters.lockedIfPresent(counters.emailKey(email));
+        if (counter.isPresent() && rule.isLocked(counter.get().getLockedUntil(), now)) {
+            return Optional.of(counter.get().getLockedUntil());
         }
-        account.setPasswordFailures(0);
-        return true;
+        counter.ifPresent(em::remove);
+        return Optional.empty();
+    }
+
+    private void countAddressFailure(String clientAddress, LocalDateTime now) {
+        SignInThrottle counter = counters.locked(ThrottleCounters.addressKey(clientAddress), now);
+        AddressLimit.AfterFailure after = addressLimit.afterFailure(counter.getFailures(), counter.getWindowStartedAt(), now);
+        counter.setFailures(after.failures());
+        counter.setWindowStartedAt(after.windowStartedAt());
+        counter.setLockedUntil(after.blockedUntil());
     }
 }

@@ -4,7 +4,6 @@ import dev.workspace.mfa.core.account.EmailAddress;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.password.PasswordPolicy;
-import dev.workspace.mfa.core.throttle.LockoutRule;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactor;
@@ -20,7 +19,8 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * Runs outside a transaction so that no database connection or row lock is held during the slow hash;
+ * The password step: every email, known or not, gets the same answer for the same number of failures, after the same
+ * work. Runs outside a transaction so that no database connection or row lock is held during the slow hash;
  * {@link PasswordAttempts} records the result in a short transaction of its own.
  */
 @Stateless
@@ -42,42 +42,39 @@ public class PasswordSignInBean implements PasswordSignInService {
     @Inject
     private Clock clock;
 
-    private final LockoutRule rule = LockoutRule.DEFAULT;
-
     @Override
     public SignInResult checkPassword(String email, String password, String clientAddress) {
         LocalDateTime now = LocalDateTime.now(clock);
+        Optional<LocalDateTime> addressBlocked = attempts.addressBlockedUntil(clientAddress, now);
+        if (addressBlocked.isPresent()) {
+            audit.record(AuditEventType.SIGN_IN_FAILED, null, null, email, clientAddress, "client address blocked");
+            return SignInResult.addressBlocked(addressBlocked.get());
+        }
         String candidate = password == null ? "" : password;
-        Optional<UserAccount> account = EmailAddress.isValid(email) ? findAccount(email) : Optional.empty();
+        String normalized = EmailAddress.normalize(email);
+        Optional<UserAccount> account = EmailAddress.isValid(email) ? findAccount(normalized) : Optional.empty();
         boolean tooLong = candidate.length() > PasswordPolicy.MAX_LENGTH * 2;
+        Long accountId = account.map(UserAccount::getId).orElse(null);
 
-        if (account.isEmpty() || !account.get().isEnabled() || tooLong) {
+        // The same work on every path: one hash, one counter update.
+        if (account.isEmpty() || !account.get().isEnabled() || tooLong || attempts.lockedUntil(normalized, now).isPresent()) {
             hasher.verifyDecoy(tooLong ? "" : candidate);
-            recordFailure(account.map(UserAccount::getId).orElse(null), email, clientAddress,
-                    account.isPresent() ? "account disabled or input too long" : "no such account");
-            return SignInResult.invalid();
+            return attempts.recordFailure(normalized, accountId, now, clientAddress, AuditEventType.SIGN_IN_FAILED,
+                    account.isEmpty() ? "no such account" : "account disabled or input too long");
         }
         UserAccount found = account.get();
-        if (rule.isLocked(found.getPasswordLockedUntil(), now)) {
-            hasher.verifyDecoy(candidate);
-            recordFailure(found.getId(), email, clientAddress, "password step locked");
-            return SignInResult.locked(found.getPasswordLockedUntil());
-        }
         if (!hasher.verify(candidate, found.getPasswordHash())) {
-            return attempts.recordFailure(found.getId(), now, clientAddress, AuditEventType.SIGN_IN_FAILED);
+            return attempts.recordFailure(normalized, accountId, now, clientAddress, AuditEventType.SIGN_IN_FAILED,
+                    "wrong password");
         }
         String rehash = hasher.needsRehash(found.getPasswordHash()) ? hasher.hash(candidate) : null;
         boolean secondStepFollows = em.find(SecondFactor.class, found.getId()) != null;
         return attempts.recordSuccess(found.getId(), now, clientAddress, rehash, secondStepFollows);
     }
 
-    private Optional<UserAccount> findAccount(String email) {
+    private Optional<UserAccount> findAccount(String normalizedEmail) {
         return em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
-                .setParameter("email", EmailAddress.normalize(email))
+                .setParameter("email", normalizedEmail)
                 .getResultStream().findFirst();
-    }
-
-    private void recordFailure(Long accountId, String email, String clientAddress, String detail) {
-        audit.record(AuditEventType.SIGN_IN_FAILED, null, accountId, email, clientAddress, detail);
     }
 }

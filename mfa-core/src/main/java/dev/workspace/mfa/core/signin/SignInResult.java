@@ -6,12 +6,12 @@ import java.time.LocalDateTime;
 
 /**
  * The outcome of the password step. Only {@link Outcome#PASSWORD_ACCEPTED} carries the account, and whether a second
- * step must follow; a locked result carries when the lock ends, so the page can say when to try again.
+ * step must follow; a locked or blocked result carries when it ends, so the page can say when to try again.
  */
 public record SignInResult(Outcome outcome, AccountSummary account, boolean secondStepRequired,
                            LocalDateTime lockedUntil) {
 
-    public enum Outcome { PASSWORD_ACCEPTED, INVALID_CREDENTIALS, LOCKED }
+    public enum Outcome { PASSWORD_ACCEPTED, INVALID_CREDENTIALS, LOCKED, ADDRESS_BLOCKED }
 
     static SignInResult accepted(AccountSummary account, boolean secondStepRequired) {
         return new SignInResult(Outcome.PASSWORD_ACCEPTED, account, secondStepRequired, null);
@@ -23,5 +23,10 @@ public record SignInResult(Outcome outcome, AccountSummary account, boolean seco
 
     static SignInResult locked(LocalDateTime until) {
         return new SignInResult(Outcome.LOCKED, null, false, until);
+    }
+
+    /** Too many failures from the client's address: nothing was checked. */
+    static SignInResult addressBlocked(LocalDateTime until) {
+        return new SignInResult(Outcome.ADDRESS_BLOCKED, null, false, until);
     }
 }

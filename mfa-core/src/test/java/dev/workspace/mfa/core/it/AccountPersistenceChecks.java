@@ -149,6 +149,43 @@ abstract class AccountPersistenceChecks {
     }
 
     @Test
+    void unknownEmailsLockExactlyLikeKnownOnes() {
+        String known = uniqueEmail("kim");
+        accounts.createAccount(known, "Kim", PASSWORD, Set.of(), null);
+        String unknown = uniqueEmail("nobody");
+        for (String email : List.of(known, unknown)) {
+            for (int i = 1; i <= 9; i++) {
+                assertEquals(INVALID_CREDENTIALS, signIn.checkPassword(email, "wrong " + i, "10.0.0.5").outcome(), email + " " + i);
+            }
+            SignInResult tenth = signIn.checkPassword(email.toUpperCase(), "wrong 10", "10.0.0.5");
+            assertEquals(LOCKED, tenth.outcome(), email);
+            assertNotNull(tenth.lockedUntil());
+            assertEquals(LOCKED, signIn.checkPassword(email, PASSWORD, "10.0.0.5").outcome(), email);
+        }
+    }
+
+    @Test
+    void oneClientAddressCannotGuessAcrossManyAccounts() {
+        String victim = uniqueEmail("lea");
+        accounts.createAccount(victim, "Lea", PASSWORD, Set.of(), null);
+        String attacker = "198.51.100." + (int) (Math.random() * 250);
+        try {
+            for (int i = 1; i <= 100; i++) {
+                assertEquals(INVALID_CREDENTIALS, signIn.checkPassword(uniqueEmail("guess" + i), PASSWORD, attacker).outcome(), "guess " + i);
+            }
+            SignInResult blocked = signIn.checkPassword(victim, PASSWORD, attacker);
+            assertEquals(SignInResult.Outcome.ADDRESS_BLOCKED, blocked.outcome(), "the 101st try in 15 minutes is not even checked");
+            assertNotNull(blocked.lockedUntil());
+            assertEquals(PASSWORD_ACCEPTED, signIn.checkPassword(victim, PASSWORD, "10.0.0.6").outcome(),
+                    "the victim signs in from elsewhere: the address block locked no account");
+            MovableClock.advance(java.time.Duration.ofMinutes(15));
+            assertEquals(PASSWORD_ACCEPTED, signIn.checkPassword(victim, PASSWORD, attacker).outcome(), "the window is over");
+        } finally {
+            MovableClock.reset();
+        }
+    }
+
+    @Test
     void parallelGuessesAreCountedOneByOne() throws Exception {
         String email = uniqueEmail("gus");
         long id = accounts.createAccount(email, "Gus", PASSWORD, Set.of(), null).id();

@@ -62,15 +62,18 @@ public class UserAccount {
     @Column(name = "last_sign_in_at")
     private LocalDateTime lastSignInAt;
 
-    @Column(name = "password_failures", nullable = false)
-    private int passwordFailures;
 
-    @Column(name = "password_locked_until")
-    private LocalDateTime passwordLockedUntil;
 
     /** "Don't ask again" on the suggestion to turn on two-factor authentication. */
     @Column(name = "two_factor_prompt_dismissed", nullable = false)
     private boolean twoFactorPromptDismissed;
+
+    /** Sessions signed in under an older generation are over (see the V3 migration). */
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
 
     @Version
     private long version;
@@ -131,13 +134,6 @@ public class UserAccount {
         this.lastSignInAt = lastSignInAt;
     }
 
-    public int getPasswordFailures() {
-        return passwordFailures;
-    }
-
-    public void setPasswordFailures(int passwordFailures) {
-        this.passwordFailures = passwordFailures;
-    }
 
     public boolean isTwoFactorPromptDismissed() {
         return twoFactorPromptDismissed;
@@ -147,11 +143,21 @@ public class UserAccount {
         this.twoFactorPromptDismissed = twoFactorPromptDismissed;
     }
 
-    public LocalDateTime getPasswordLockedUntil() {
-        return passwordLockedUntil;
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
     }
 
-    public void setPasswordLockedUntil(LocalDateTime passwordLockedUntil) {
-        this.passwordLockedUntil = passwordLockedUntil;
+    /** Ends every session signed in before now. */
+    public void endSessions() {
+        sessionGeneration++;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void setPasswordChangeRequired(boolean passwordChangeRequired) {
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 }

@@ -17,5 +17,8 @@ public enum AuditEventType {
     RECOVERY_CODES_VIEWED,
     RECOVERY_CODE_USED,
     STEP_UP_SUCCEEDED,
-    STEP_UP_FAILED
+    STEP_UP_FAILED,
+    PASSWORD_CHANGED,
+    /** A person ended their other sessions. */
+    SESSIONS_ENDED
 }

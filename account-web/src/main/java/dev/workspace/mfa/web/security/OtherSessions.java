@@ -1,0 +1,38 @@
+package dev.workspace.mfa.web.security;
+
+import dev.workspace.mfa.core.account.AccountService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Clock;
+
+/**
+ * A person's sessions on other browsers and nodes. Core ends them by raising the account's session generation (turning
+ * two-factor authentication on or off, "Sign out other sessions"); the session that asked for the change then carries
+ * itself over to the new generation here, and every other one is refused on its next request.
+ */
+@ApplicationScoped
+public class OtherSessions {
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
+    private Clock clock;
+
+    /** "Sign out other sessions". */
+    public void end(HttpServletRequest request) {
+        SignInSession.signedInUser(request, clock).ifPresent(user -> SignInSession.keepSignedIn(request,
+                accounts.endOtherSessions(user.accountId(), clientAddress.of(request)), clock));
+    }
+
+    /** After a change that ended the person's other sessions, this one, which made it, stays signed in. */
+    public void keepThisOne(HttpServletRequest request) {
+        SignInSession.signedInUser(request, clock).flatMap(user -> accounts.findById(user.accountId()))
+                .ifPresent(account -> SignInSession.keepSignedIn(request, account, clock));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.workspace.mfa.web.signin;
+
+import dev.workspace.mfa.core.account.AccountRejectedException;
+import dev.workspace.mfa.web.faces.Messages;
+import dev.workspace.mfa.web.security.NewPasswordCredential;
+import dev.workspace.mfa.web.security.PendingSignIn;
+import dev.workspace.mfa.web.security.SignInMechanism;
+import dev.workspace.mfa.web.security.SignInSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/**
+ * {@code /login/new-password}: after signing in with a temporary password, the person chooses their own before
+ * anything else opens; the sign-in then goes on (second step, or the page first asked for).
+ */
+@Named
+@RequestScoped
+public class NewPasswordBean {
+
+    @Inject
+    private SecurityContext securityContext;
+
+    @Inject
+    private FacesContext facesContext;
+
+    @Inject
+    private Clock clock;
+
+    private String password;
+    private String confirmation;
+
+    /** Only a sign-in that waits for a new password may see this page. */
+    public void onLoad() throws IOException {
+        ExternalContext external = facesContext.getExternalContext();
+        if (SignInSession.pendingSignIn((HttpServletRequest) external.getRequest(), clock)
+                .filter(pending -> pending.next() == PendingSignIn.Step.NEW_PASSWORD).isEmpty()) {
+            SecondStepBean.restart(facesContext, external);
+        }
+    }
+
+    public void save() throws IOException {
+        ExternalContext external = facesContext.getExternalContext();
+        if (password == null || !password.equals(confirmation)) {
+            Messages.error(facesContext, "newPassword:confirmation", "newPassword.mismatch");
+            external.setResponseStatus(400);
+            return;
+        }
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true).credential(new NewPasswordCredential(password)));
+        password = null;
+        confirmation = null;
+        switch (status) {
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + SignInSession.takeReturnPath(request));
+            case SEND_CONTINUE -> facesContext.responseComplete();
+            default -> {
+                Object refusal = request.getAttribute(SignInMechanism.NEW_PASSWORD_REFUSAL);
+                if (refusal instanceof AccountRejectedException.Reason reason) {
+                    Messages.error(facesContext, "newPassword:password", "newPassword." + reason.name());
+                    external.setResponseStatus(400);
+                } else {
+                    SecondStepBean.restart(facesContext, external);
+                }
+            }
+        }
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}

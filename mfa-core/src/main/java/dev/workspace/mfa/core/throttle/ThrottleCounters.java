@@ -1,0 +1,89 @@
+package dev.workspace.mfa.core.throttle;
+
+import dev.workspace.mfa.core.crypto.ServerKeys;
+import dev.workspace.mfa.persistence.throttle.SignInThrottle;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import javax.crypto.Mac;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The database rows behind the password step's failure counters: one per normalised email, known or not (keyed by an
+ * HMAC, so the table holds no typed addresses) and one per client address. A row is read under a row lock
+ * ({@code SELECT … FOR UPDATE}) so that parallel failures on any node count one by one.
+ */
+@Stateless
+public class ThrottleCounters {
+
+    private static final int MAX_ADDRESS_LENGTH = 64;
+
+    @PersistenceContext(unitName = "mfa")
+    private EntityManager em;
+
+    @Resource
+    private SessionContext session;
+
+    @Inject
+    private ServerKeys keys;
+
+    /** The key of a normalised email's counter. */
+    public String emailKey(String normalizedEmail) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(keys.throttleKey());
+            return "email:" + HexFormat.of().formatHex(mac.doFinal(normalizedEmail.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** The key of a client address's counter. */
+    public static String addressKey(String clientAddress) {
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        return "address:" + (address.length() > MAX_ADDRESS_LENGTH ? address.substring(0, MAX_ADDRESS_LENGTH) : address);
+    }
+
+    /** The counter as it stands, without a lock: for a quick refusal before the slow hash. */
+    public Optional<SignInThrottle> peek(String key) {
+        return Optional.ofNullable(em.find(SignInThrottle.class, key));
+    }
+
+    /** The counter if there is one, locked until the caller's transaction ends. */
+    public Optional<SignInThrottle> lockedIfPresent(String key) {
+        return Optional.ofNullable(em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The counter, locked until the caller's transaction ends; created first when missing. */
+    public SignInThrottle locked(String key, LocalDateTime now) {
+        SignInThrottle counter = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (counter != null) {
+            return counter;
+        }
+        try {
+            session.getBusinessObject(ThrottleCounters.class).create(key, now);
+        } catch (EJBException | PersistenceException createdMeanwhile) {
+            // Another request created the same row first; it is there now.
+        }
+        return em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** In a transaction of its own, so that losing a race to create the same row leaves the caller's intact. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void create(String key, LocalDateTime now) {
+        em.persist(new SignInThrottle(key, now));
+    }
+}
