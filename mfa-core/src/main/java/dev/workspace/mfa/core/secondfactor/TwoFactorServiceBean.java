@@ -33,6 +33,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.logging.Logger;
 
 /**
  * Every check of a code runs under a row lock on the person's {@link SecondFactor} ({@code SELECT … FOR UPDATE}), so
@@ -42,6 +43,7 @@ import java.util.OptionalLong;
 public class TwoFactorServiceBean implements TwoFactorService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(TwoFactorServiceBean.class.getName());
 
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
@@ -244,7 +246,16 @@ public class TwoFactorServiceBean implements TwoFactorService {
     }
 
     private boolean acceptTotp(SecondFactor factor, String code) {
-        byte[] secret = SecretCipher.decrypt(keys.totpSecretKey(), factor.getTotpSecret(), secretContext(factor.getUserId()));
+        byte[] secret;
+        try {
+            secret = SecretCipher.decrypt(keys.totpSecretKey(), factor.getTotpSecret(), secretContext(factor.getUserId()));
+        } catch (IllegalStateException unreadable) {
+            // Altered, copied from another person's row, or sealed with another master key: no code can match. The
+            // caller counts and audits a refused code; an exception would roll that back and reach the sign-in page.
+            LOG.severe("The stored TOTP secret of user " + factor.getUserId()
+                    + " cannot be decrypted (altered row or another master key); the code is refused");
+            return false;
+        }
         OptionalLong step = totp.matchingStep(secret, digitsOnly(code), clock.instant().getEpochSecond(),
                 factor.getLastAcceptedStep());
         step.ifPresent(factor::setLastAcceptedStep);

@@ -38,7 +38,8 @@ final class CoreDeployment {
                 .addPackages(true, Filters.exclude(".*Test\\.class"),
                         AccountService.class.getPackage().getName().replace(".account", ""))
                 .deletePackages(true, CoreDeployment.class.getPackage().getName())
-                .addClasses(AccountPersistenceChecks.class, TwoFactorChecks.class, MovableClock.class, MovableClockProducer.class)
+                .addClasses(AccountPersistenceChecks.class, TwoFactorChecks.class, MovableClock.class, MovableClockProducer.class,
+                        RecoveryCodeConsumeProbe.class)
                 .addAsLibrary(persistence)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
