@@ -7,7 +7,7 @@ import java.time.Instant;
 /** A sign-in whose password step is done and whose second step is not: it grants nothing but the second-step page. */
 public record PendingSignIn(long accountId, String email, Instant passwordAcceptedAt) implements Serializable {
 
-    /** DESIGN §3: the second step must follow within 5 minutes. */
+    /** The second step must follow within 5 minutes (docs/security.md#sign-in). */
     public static final Duration LIFETIME = Duration.ofMinutes(5);
 
     public boolean expiredAt(Instant now) {

@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@link SecondFactorCredential} through {@code SecurityContext.authenticate}. After the password, a person with
  * two-factor authentication holds only a {@link PendingSignIn} and is sent to {@code /login/verify}; after the code,
  * they are signed in. On later requests it re-announces the user kept in the session, so any node holding a
- * replicated session recognises the caller (STACK pitfall 9). Signed-out requests for protected pages are sent to
+ * replicated session recognises the caller (docs/architecture.md#sign-in-mechanism). Signed-out requests for protected pages are sent to
  * {@code /login}, remembering where they were going.
  */
 @ApplicationScoped

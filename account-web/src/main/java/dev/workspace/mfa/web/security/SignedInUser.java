@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public record SignedInUser(long accountId, String email, String displayName, Set<String> groups, Instant signedInAt)
         implements Serializable {
 
-    /** DESIGN §4: a session lives at most 12 hours, however active. */
+    /** A session lives at most 12 hours, however active (docs/security.md#sessions). */
     public static final Duration MAX_SESSION_AGE = Duration.ofHours(12);
 
     public static SignedInUser of(AccountSummary account, Instant now) {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** DESIGN §4: after the password and a current code, sensitive changes need no new proof for 10 minutes. */
+/** After the password and a current code, sensitive changes need no new proof for 10 minutes (docs/security.md#step-up). */
 final class StepUp {
 
     static final Duration VALIDITY = Duration.ofMinutes(10);

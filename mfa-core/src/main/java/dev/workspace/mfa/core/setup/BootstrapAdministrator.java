@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * DESIGN §5: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
+ * docs/security.md#first-administrator: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
  * without a password, generate one, print it once and leave it in {@code initial-admin-password} (mode 0600).
  * There is no default password anywhere.
  */

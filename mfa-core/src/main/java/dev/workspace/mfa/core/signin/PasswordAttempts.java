@@ -70,7 +70,7 @@ public class PasswordAttempts {
         return SignInResult.accepted(AccountSummary.of(account), secondStepFollows);
     }
 
-    /** A right password at a step-up: the failure count starts again (DESIGN §4 "success resets"), unless locked. */
+    /** A right password at a step-up: the failure count starts again (docs/security.md#lockout: "a success resets"), unless locked. */
     public boolean recordStepUpPassword(long accountId, LocalDateTime now) {
         UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (rule.isLocked(account.getPasswordLockedUntil(), now)) {

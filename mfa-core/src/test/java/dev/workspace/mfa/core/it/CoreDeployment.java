@@ -42,7 +42,8 @@ final class CoreDeployment {
                         RecoveryCodeConsumeProbe.class)
                 .addAsLibrary(persistence)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("org.flywaydb:flyway-core", "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
+                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
+                                "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
                         .withTransitivity().asFile())
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
