@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** DESIGN §4: after the password and a current code, sensitive changes need no new proof for 10 minutes. */
+/**
+ * After the person proved who they are (password and a current code, or the password alone before they have a second
+ * factor), sensitive changes need no new proof for 10 minutes.
+ */
 final class StepUp {
 
     static final Duration VALIDITY = Duration.ofMinutes(10);
@@ -21,8 +24,14 @@ final class StepUp {
         return session != null && session.getAttribute(UNTIL) instanceof Instant until && clock.instant().isBefore(until);
     }
 
+    /**
+     * Gives the grant under a new session id, so that an id seen before the step-up (in a log, on a shared screen) is
+     * worth less afterwards. The session keeps its attributes, among them the page's view state, so the form on the
+     * page keeps working.
+     */
     static void grant(HttpServletRequest request, Clock clock) {
         request.getSession().setAttribute(UNTIL, clock.instant().plus(VALIDITY));
+        request.changeSessionId();
     }
 
     static void revoke(HttpServletRequest request) {
