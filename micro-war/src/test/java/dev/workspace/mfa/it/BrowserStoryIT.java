@@ -175,6 +175,8 @@ class BrowserStoryIT {
             assertFalse(browser.has(By.id("qrCode")));
             assertTrue(fieldError(browser, "enroll:password").contains("incorrect"));
             browser.inspect("enroll-password-wrong");
+            assertEquals(browser.find(By.id("cancelEnroll")).getSize().getHeight(),
+                    browser.find(By.id("enroll:continue")).getSize().getHeight(), "buttons keep their size after a submission");
             String beforeStepUp = browser.sessionCookie();
             browser.type(By.id("enroll:password"), PASSWORD);
             browser.submit(By.id("enroll:continue"));

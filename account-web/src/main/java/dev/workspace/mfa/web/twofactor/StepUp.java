@@ -25,9 +25,9 @@ final class StepUp {
     }
 
     /**
-     * Gives the grant under a new session id, so that an id seen before the step-up (in a log, on a shared screen) is
-     * worth less afterwards. The session keeps its attributes, among them the page's view state, so the form on the
-     * page keeps working.
+     * Gives the grant under a new session id: a session id that someone else learnt before the step-up (fixed in
+     * advance, or read off a shared computer) does not carry the new rights. The session keeps its attributes, among
+     * them the page's view state, so the form on the page goes on working.
      */
     static void grant(HttpServletRequest request, Clock clock) {
         request.getSession().setAttribute(UNTIL, clock.instant().plus(VALIDITY));
