@@ -178,16 +178,9 @@ public class TwoFactorServiceBean implements TwoFactorService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress) {
         UserAccount account = em.find(UserAccount.class, userId);
-        LocalDateTime now = LocalDateTime.now(clock);
-        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
-            return CodeCheck.locked(account.getPasswordLockedUntil());
-        }
-        if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
-            SignInResult result = passwordAttempts.recordFailure(userId, now, clientAddress, AuditEventType.STEP_UP_FAILED);
-            return result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil()) : CodeCheck.of(CodeCheck.Outcome.INVALID);
-        }
-        if (!passwordAttempts.recordStepUpPassword(userId, now)) {
-            return CodeCheck.locked(em.find(UserAccount.class, userId).getPasswordLockedUntil());
+        Optional<CodeCheck> refused = refusePassword(account, password, clientAddress);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         CodeCheck check = session.getBusinessObject(TwoFactorService.class).checkCode(userId, kind, code, clientAddress);
         audit.record(check.accepted() ? AuditEventType.STEP_UP_SUCCEEDED : AuditEventType.STEP_UP_FAILED,
@@ -195,18 +188,59 @@ public class TwoFactorServiceBean implements TwoFactorService {
         return check;
     }
 
+    /** Outside a transaction for the same reason as {@link #confirmIdentity}. */
     @Override
-    public List<String> regenerateRecoveryCodes(long userId, String clientAddress) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CodeCheck confirmPassword(long userId, String password, String clientAddress) {
+        if (em.find(SecondFactor.class, userId) != null) {
+            return CodeCheck.of(CodeCheck.Outcome.INVALID);
+        }
+        UserAccount account = em.find(UserAccount.class, userId);
+        Optional<CodeCheck> refused = refusePassword(account, password, clientAddress);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        audit.record(AuditEventType.STEP_UP_SUCCEEDED, userId, userId, account.getEmail(), clientAddress,
+                "password, before setting up a second factor");
+        return CodeCheck.accepted(-1);
+    }
+
+    /**
+     * The password half of a step-up: empty when the password is right (the failure count starts again), otherwise
+     * the refusal. Wrong passwords count towards the sign-in lock, so a step-up cannot be used to guess around it.
+     */
+    private Optional<CodeCheck> refusePassword(UserAccount account, String password, String clientAddress) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (rule.isLocked(account.getPasswordLockedUntil(), now)) {
+            return Optional.of(CodeCheck.locked(account.getPasswordLockedUntil()));
+        }
+        if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
+            SignInResult result = passwordAttempts.recordFailure(account.getId(), now, clientAddress, AuditEventType.STEP_UP_FAILED);
+            return Optional.of(result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil()) : CodeCheck.of(CodeCheck.Outcome.INVALID));
+        }
+        if (!passwordAttempts.recordStepUpPassword(account.getId(), now)) {
+            return Optional.of(CodeCheck.locked(em.find(UserAccount.class, account.getId()).getPasswordLockedUntil()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RecoveryCodeRenewal renewRecoveryCodes(long userId) {
+        return new RecoveryCodeRenewal(userId, RecoveryCodes.generate(RANDOM));
+    }
+
+    @Override
+    public boolean replaceRecoveryCodes(RecoveryCodeRenewal renewal, String clientAddress) {
+        long userId = renewal.userId();
         SecondFactor factor = em.find(SecondFactor.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (factor == null) {
-            return List.of();
+            return false;
         }
         em.createNamedQuery(RecoveryCode.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
-        List<String> codes = RecoveryCodes.generate(RANDOM);
-        storeRecoveryCodes(userId, factor.getRecoverySalt(), codes);
+        storeRecoveryCodes(userId, factor.getRecoverySalt(), renewal.codes());
         audit.record(AuditEventType.RECOVERY_CODES_REGENERATED, userId, userId, email(userId), clientAddress,
                 "all previous codes voided");
-        return codes;
+        return true;
     }
 
     @Override

@@ -166,7 +166,9 @@ interface TwoFactorChecks {
         assertEquals(ACCEPTED, first.outcome());
         assertEquals(9, first.recoveryCodesLeft());
         assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, code, "1.2.3.4").outcome());
-        List<String> fresh = twoFactor().regenerateRecoveryCodes(id, "1.2.3.4");
+        var renewal = twoFactor().renewRecoveryCodes(id);
+        assertTrue(twoFactor().replaceRecoveryCodes(renewal, "1.2.3.4"));
+        List<String> fresh = renewal.codes();
         assertEquals(10, fresh.size());
         assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(4), "1.2.3.4").outcome(),
                 "regenerating voids every old code");
@@ -570,5 +572,47 @@ interface TwoFactorChecks {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    default void renewedRecoveryCodesReplaceTheOldOnesOnlyAtFinish() {
+        TotpEnrollment person = enrolledPerson("renewal");
+        long id = person.userId();
+        var abandoned = twoFactor().renewRecoveryCodes(id);
+        assertEquals(10, abandoned.codes().size());
+        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(0), "1.2.3.4").outcome(),
+                "old codes keep working while new ones are only shown");
+        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, abandoned.codes().get(0), "1.2.3.4").outcome(),
+                "codes shown but never finished do not work");
+
+        var renewal = twoFactor().renewRecoveryCodes(id);
+        assertTrue(twoFactor().replaceRecoveryCodes(renewal, "1.2.3.4"));
+        assertEquals(10, twoFactor().status(id).recoveryCodesLeft());
+        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(1), "1.2.3.4").outcome(),
+                "Finish voids every old code");
+        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, renewal.codes().get(0), "1.2.3.4").outcome());
+
+        var late = twoFactor().renewRecoveryCodes(id);
+        twoFactor().disable(id, "1.2.3.4");
+        assertFalse(twoFactor().replaceRecoveryCodes(late, "1.2.3.4"), "no codes for a person without two-factor authentication");
+        assertEquals(0, twoFactor().status(id).recoveryCodesLeft());
+    }
+
+    @Test
+    default void settingUpASecondFactorNeedsThePasswordWhichCountsTowardsTheSignInLock() {
+        long id = accounts().createAccount("confirm." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+                "Confirm", PASSWORD, Set.of(), null).id();
+        assertEquals(ACCEPTED, twoFactor().confirmPassword(id, PASSWORD, "1.2.3.4").outcome());
+        for (int i = 1; i <= 9; i++) {
+            assertEquals(INVALID, twoFactor().confirmPassword(id, "wrong password " + i, "1.2.3.4").outcome());
+        }
+        assertEquals(LOCKED, twoFactor().confirmPassword(id, "wrong password 10", "1.2.3.4").outcome());
+        assertEquals(LOCKED, twoFactor().confirmPassword(id, PASSWORD, "1.2.3.4").outcome(), "the right password waits too");
+        MovableClock.advance(Duration.ofMinutes(15));
+        assertEquals(ACCEPTED, twoFactor().confirmPassword(id, PASSWORD, "1.2.3.4").outcome());
+
+        TotpEnrollment person = enrolledPerson("confirmed");
+        assertEquals(INVALID, twoFactor().confirmPassword(person.userId(), PASSWORD, "1.2.3.4").outcome(),
+                "with a second factor the password alone is not enough");
     }
 }
