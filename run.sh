@@ -41,7 +41,7 @@ stop() {
 }
 trap stop INT TERM
 
-# Micro prints "ready" even after a failed deployment: wait for our own deployment line.
+# Micro prints "ready" even after a failed deployment (docs/architecture.md#failed-deployments): wait for our own line.
 touch "$LOG"
 while kill -0 "$PID" 2>/dev/null; do
     if grep -q "Exception while loading the app\|Exception during lifecycle processing" "$LOG"; then

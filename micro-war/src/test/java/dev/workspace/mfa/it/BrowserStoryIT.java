@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -33,9 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The authenticator-app story of the product documents, in a real browser against the packaged WAR: enroll by reading
- * the QR code off the screen, sign out, sign in with a code, with a recovery code, reuse refused, regenerate, an old
- * code refused, disable. Screenshots land in {@code target/screenshots/}.
+ * The authenticator-app story of the product documents, in a real browser against the packaged WAR: confirm the
+ * password, enroll by reading the QR code off the screen, sign out, sign in with a code, with a recovery code, reuse
+ * refused, regenerate (abandoned first, then finished), an old code refused, disable. Every page on the way is checked
+ * with axe-core and at phone width; screenshots land in {@code target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIf(value = "browserAvailable", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)")
@@ -73,9 +76,31 @@ class BrowserStoryIT {
         browser.submit(By.id("login:signIn"));
     }
 
+    /** Through the menu under the person's name, as a person would. */
     private void signOut(Browser browser) {
+        browser.find(By.id("accountButton")).click();
         browser.submit(By.cssSelector(".ws-signout button"));
         assertEquals("/login", path(browser));
+    }
+
+    /** Opens the panel of an action on the security page. */
+    private void openPanel(Browser browser, String action) {
+        browser.submit(By.id("security:" + action));
+        assertTrue(browser.has(By.id("confirmAction")), action + " opens its panel");
+    }
+
+    /** The error a field is tied to: marked invalid, and described by the message next to it. */
+    private static String fieldError(Browser browser, String fieldId) {
+        WebElement field = browser.find(By.id(fieldId));
+        assertEquals("true", field.getAttribute("aria-invalid"), fieldId + " is marked invalid");
+        String described = field.getAttribute("aria-describedby");
+        assertTrue(described != null && !described.isBlank(), fieldId + " points at its message");
+        return Arrays.stream(described.trim().split("\\s+")).map(id -> browser.find(By.id(id)).getText())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static List<String> shownCodes(Browser browser) {
+        return browser.findAll(By.cssSelector("#recoveryCodes li")).stream().map(e -> e.getText().trim()).toList();
     }
 
     /** On the recovery-code page: types a code and sends it. */
@@ -100,16 +125,64 @@ class BrowserStoryIT {
             browser.open(page("/"));
             assertEquals("/login", path(browser));
             browser.screenshot("sign-in");
+            browser.inspect("sign-in");
 
             signIn(browser);
             assertEquals("/", path(browser));
             assertTrue(browser.has(By.id("twoFactorPrompt")), "first sign-in suggests two-factor authentication");
             browser.screenshot("home-with-prompt");
+            browser.inspect("home");
 
-            // Enrollment, step 1: the QR code, read off the screen as a phone would.
-            browser.open(page("/account/security"));
+            // The menu under the person's name: a button that opens and closes by keyboard.
+            WebElement account = browser.find(By.id("accountButton"));
+            assertEquals("false", account.getAttribute("aria-expanded"));
+            assertEquals("accountMenu", account.getAttribute("aria-controls"));
+            assertFalse(browser.find(By.id("accountMenu")).isDisplayed());
+            account.sendKeys(Keys.ENTER);
+            assertEquals("true", account.getAttribute("aria-expanded"));
+            assertTrue(browser.find(By.id("menuSecurity")).isDisplayed());
+            assertTrue(browser.find(By.cssSelector(".ws-signout button")).getText().contains("Sign out"));
+            browser.press(Keys.TAB);
+            assertEquals("menuSecurity", browser.activeElementId(), "Tab walks into the menu");
+            browser.press(Keys.ESCAPE);
+            assertEquals("false", account.getAttribute("aria-expanded"));
+            assertEquals("accountButton", browser.activeElementId(), "Escape gives the focus back to the button");
+            account.sendKeys(Keys.SPACE);
+            assertEquals("true", account.getAttribute("aria-expanded"));
+            browser.inspect("menu-open");
+            browser.phoneWidth(true);
+            browser.find(By.id("accountButton")).click();
+            browser.find(By.id("accountButton")).click();
+            assertTrue(browser.find(By.id("menuSecurity")).isDisplayed(), "the menu opens on a phone too");
+            browser.screenshot("phone-menu-open");
+            browser.phoneWidth(false);
+            browser.submit(By.id("menuSecurity"));
+            assertEquals("/account/security", path(browser));
+
+            // Enrollment starts with the password: no secret for a session alone.
             assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("Off"));
+            browser.inspect("security-off");
             browser.submit(By.id("enable"));
+            assertFalse(browser.has(By.id("qrCode")), "no QR code before the password");
+            assertTrue(browser.find(By.id("confirmPasswordHeading")).getText()
+                    .contains("Confirm your password to set up two-factor authentication"));
+            assertEquals("enroll:password", browser.activeElementId(), "the password field has the focus");
+            browser.inspect("enroll-password");
+            assertEquals(browser.find(By.id("cancelEnroll")).getSize().getHeight(),
+                    browser.find(By.id("enroll:continue")).getSize().getHeight(), "PrimeFaces and plain buttons are alike");
+            browser.type(By.id("enroll:password"), "not the password");
+            browser.submit(By.id("enroll:continue"));
+            assertFalse(browser.has(By.id("qrCode")));
+            assertTrue(fieldError(browser, "enroll:password").contains("incorrect"));
+            browser.inspect("enroll-password-wrong");
+            assertEquals(browser.find(By.id("cancelEnroll")).getSize().getHeight(),
+                    browser.find(By.id("enroll:continue")).getSize().getHeight(), "buttons keep their size after a submission");
+            String beforeStepUp = browser.sessionCookie();
+            browser.type(By.id("enroll:password"), PASSWORD);
+            browser.submit(By.id("enroll:continue"));
+            assertFalse(beforeStepUp.equals(browser.sessionCookie()), "the step-up gives a new session id");
+
+            // Step 1: the QR code, read off the screen as a phone would.
             assertTrue(browser.find(By.id("qrCode")).getAttribute("alt").contains("QR code"));
             String keyUri = decodeQr(browser.screenshotOf(By.id("qrCode")));
             assertTrue(keyUri.startsWith("otpauth://totp/Workspace:" + EMAIL + "?"), keyUri);
@@ -124,16 +197,19 @@ class BrowserStoryIT {
             assertEquals(query.get("secret"), browser.find(By.id("secret")).getText().replace(" ", ""),
                     "Can't scan? shows the same secret in groups of four");
             browser.screenshot("enroll-scan");
+            browser.inspect("enroll-scan");
 
             // Step 2: a wrong code, then the right one.
             By codeField = By.cssSelector("input[autocomplete=one-time-code][inputmode=numeric]");
             browser.type(codeField, "000000".equals(Totp.STANDARD.code(secret, Totp.STANDARD.step(System.currentTimeMillis() / 1000))) ? "111111" : "000000");
             browser.submit(By.id("enroll:verify"));
             assertTrue(browser.messages().contains("time automatically"), browser.messages());
+            assertTrue(fieldError(browser, "enroll:code").contains("time automatically"));
             String enrollmentCode = nextCode(secret);
             browser.type(codeField, enrollmentCode);
             browser.submit(By.id("enroll:verify"));
-            assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to TOTP."), browser.messages());
+            assertTrue(browser.messages().contains("Code successfully verified."), browser.messages());
+            assertFalse(browser.messages().contains("2FA method set"), "2FA is not on before Finish: " + browser.messages());
 
             // Step 3: ten grouped codes, Download, Copy all, the acknowledgement that unlocks Finish.
             List<String> codes = browser.findAll(By.cssSelector("#recoveryCodes li")).stream().map(e -> e.getText().trim()).toList();
@@ -145,19 +221,24 @@ class BrowserStoryIT {
             assertFalse(browser.find(By.id("enroll:finish")).isEnabled(), "Finish waits for the acknowledgement");
             browser.find(By.id("copyAll")).click();
             browser.screenshot("enroll-recovery-codes");
+            browser.inspect("enroll-recovery-codes");
             browser.find(By.id("enroll:saved")).click();
             assertTrue(browser.find(By.id("enroll:finish")).isEnabled());
+            assertEquals("1", browser.find(By.id("enroll:finish")).getCssValue("opacity"), "an enabled Finish looks enabled");
             browser.submit(By.id("enroll:finish"));
             assertEquals("/account/security", path(browser));
+            assertTrue(browser.messages().contains("2FA method set to TOTP."), browser.messages());
             assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("On"));
             assertTrue(browser.find(By.id("codesLeft")).getText().contains("10 of 10"));
             browser.screenshot("security-on");
+            browser.inspect("security-on");
             signOut(browser);
 
             // Sign in: the enrollment code is spent; the next one works.
             signIn(browser);
             assertEquals("/login/verify", path(browser));
             browser.screenshot("second-step");
+            browser.inspect("second-step");
             browser.type(codeField, enrollmentCode);
             browser.submit(By.id("verify:submit"));
             assertEquals("/login/verify", path(browser), "the enrollment code cannot sign in");
@@ -169,6 +250,7 @@ class BrowserStoryIT {
             // Sign in with a recovery code, typed in lower case with spaces.
             signIn(browser);
             browser.submit(By.linkText("Use a recovery code instead"));
+            browser.inspect("recovery-code");
             enterRecoveryCode(browser, codes.get(0).toLowerCase().replace("-", " "));
             assertEquals("/", path(browser));
             assertTrue(browser.find(By.id("recoveryNotice")).getText().contains("9 left"));
@@ -182,34 +264,101 @@ class BrowserStoryIT {
             assertEquals("/login/recovery", path(browser));
             assertTrue(browser.messages().contains("did not work"), browser.messages());
             browser.screenshot("recovery-code-reused");
+            browser.inspect("recovery-code-reused");
             enterRecoveryCode(browser, codes.get(1));
             assertEquals("/", path(browser));
 
-            // Regenerate after a step-up: the new list, every old code void.
+            // Regenerate after a step-up, then leave: nothing changes, the old codes go on working.
             browser.open(page("/account/security"));
-            browser.submit(By.id("security:regenerate"));
+            openPanel(browser, "regenerate");
+            assertEquals("Regenerate recovery codes?", browser.find(By.id("confirmHeading")).getText());
+            assertTrue(browser.find(By.id("confirmEffect")).getText().contains("stop working"));
+            assertEquals("Regenerate recovery codes", browser.find(By.id("security:confirm")).getText(),
+                    "the button names the action");
             assertTrue(browser.has(By.id("stepUp")));
+            assertEquals("security:password", browser.activeElementId(), "the panel's first field has the focus");
+            browser.inspect("security-step-up");
             browser.type(By.id("security:password"), PASSWORD);
             browser.type(By.id("security:code"), nextCode(secret));
+            String beforeStepUp2 = browser.sessionCookie();
             browser.submit(By.id("security:confirm"));
-            List<String> fresh = browser.findAll(By.cssSelector("#recoveryCodes li")).stream().map(e -> e.getText().trim()).toList();
-            assertEquals(10, fresh.size());
-            assertTrue(fresh.stream().noneMatch(codes::contains));
+            assertFalse(beforeStepUp2.equals(browser.sessionCookie()), "the step-up gives a new session id");
+            List<String> abandoned = shownCodes(browser);
+            assertEquals(10, abandoned.size());
+            assertTrue(abandoned.stream().noneMatch(codes::contains));
             browser.screenshot("regenerated");
-            browser.find(By.id("security:saved")).click();
-            browser.submit(By.id("security:finish"));
+            browser.inspect("security-new-codes");
+            browser.open(page("/"));
             signOut(browser);
 
             signIn(browser);
             browser.submit(By.linkText("Use a recovery code instead"));
+            enterRecoveryCode(browser, abandoned.get(0));
+            assertEquals("/login/recovery", path(browser), "codes never finished do not work");
             enterRecoveryCode(browser, codes.get(2));
-            assertEquals("/login/recovery", path(browser), "an old code no longer works");
+            assertEquals("/", path(browser), "an abandoned regeneration leaves the old codes working");
+
+            // Regenerate again: step-up, then "Keep my old codes" (a postback after the new session id).
+            browser.open(page("/account/security"));
+            openPanel(browser, "regenerate");
+            browser.type(By.id("security:password"), PASSWORD);
+            browser.type(By.id("security:code"), nextCode(secret));
+            browser.submit(By.id("security:confirm"));
+            assertEquals(10, shownCodes(browser).size());
+            browser.submit(By.id("security:discardCodes"));
+            assertTrue(browser.messages().contains("old recovery codes still work"), browser.messages());
+
+            // Within the 10 minutes a destructive action still asks, with Cancel focused; Escape closes.
+            openPanel(browser, "regenerate");
+            assertFalse(browser.has(By.id("stepUp")), "no password within the 10 minutes");
+            assertEquals("security:cancel", browser.activeElementId(), "Cancel has the focus");
+            browser.screenshot("regenerate-confirmation");
+            browser.inspect("security-confirm-regenerate");
+            browser.pressEscapeAndWait();
+            assertFalse(browser.has(By.id("confirmAction")), "Escape closes the panel");
+            assertEquals("security:regenerate", browser.activeElementId(), "the focus is back on the button");
+            openPanel(browser, "disable");
+            assertEquals("Disable two-factor authentication?", browser.find(By.id("confirmHeading")).getText());
+            assertTrue(browser.find(By.id("confirmEffect")).getText().contains("authenticator app and all recovery codes will stop working"));
+            assertEquals("Disable 2FA", browser.find(By.id("security:confirm")).getText());
+            browser.inspect("security-confirm-disable");
+            browser.submit(By.id("security:cancel"));
+            assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("On"), "Cancel changes nothing");
+
+            // Regenerate and Finish: now the new codes replace the old ones.
+            openPanel(browser, "regenerate");
+            browser.submit(By.id("security:confirm"));
+            List<String> fresh = shownCodes(browser);
+            assertEquals(10, fresh.size());
+            browser.find(By.id("security:saved")).click();
+            assertEquals("1", browser.find(By.id("security:finish")).getCssValue("opacity"), "an enabled Finish looks enabled");
+            browser.submit(By.id("security:finish"));
+            assertTrue(browser.messages().contains("Your new recovery codes are saved"), browser.messages());
+            assertTrue(browser.find(By.id("codesLeft")).getText().contains("10 of 10"));
+
+            // Viewing changes nothing: within the 10 minutes it needs no confirmation.
+            browser.submit(By.id("security:view"));
+            assertFalse(browser.has(By.id("confirmAction")));
+            assertTrue(browser.find(By.id("codeListSummary")).getText().contains("10 of 10"));
+            browser.screenshot("code-list");
+            browser.inspect("security-code-list");
+
+            browser.open(page("/admin"));
+            browser.inspect("admin");
+            browser.open(page("/no-such-page"));
+            browser.inspect("error-404");
+            signOut(browser);
+
+            signIn(browser);
+            browser.submit(By.linkText("Use a recovery code instead"));
+            enterRecoveryCode(browser, codes.get(3));
+            assertEquals("/login/recovery", path(browser), "after Finish an old code no longer works");
             enterRecoveryCode(browser, fresh.get(0));
             assertEquals("/", path(browser));
 
             // Disable: signing out ended the earlier step-up, so it asks again; a recovery code serves too.
             browser.open(page("/account/security"));
-            browser.submit(By.id("security:disable"));
+            openPanel(browser, "disable");
             assertTrue(browser.has(By.id("stepUp")));
             browser.submit(By.id("security:toggleRecovery"));
             browser.type(By.id("security:password"), PASSWORD);
@@ -221,6 +370,7 @@ class BrowserStoryIT {
             signOut(browser);
             signIn(browser);
             assertEquals("/", path(browser), "no second step any more");
+            assertEquals(List.of(), browser.problems(), "accessibility and phone-width problems");
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.Optional;
  * account needs them, a {@link NewPasswordCredential} (a temporary password is replaced first) and a
  * {@link SecondFactorCredential}. Between steps the session holds only a {@link PendingSignIn} that opens nothing but
  * the next step's page. On later requests it re-announces the user kept in the session, so any node holding a
- * replicated session recognises the caller (docs/architecture.md, "Sessions"); before a protected page it checks that
+ * replicated session recognises the caller (docs/architecture.md#sign-in-mechanism); before a protected page it checks that
  * the account is still enabled and its sessions were not ended elsewhere. Signed-out requests for protected pages are
  * sent to {@code /login}, remembering where they were going. It also sets the security headers of every response.
  */

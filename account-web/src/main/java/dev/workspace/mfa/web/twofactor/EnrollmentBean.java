@@ -1,10 +1,12 @@
 package dev.workspace.mfa.web.twofactor;
 
 import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.secondfactor.CodeCheck;
 import dev.workspace.mfa.core.secondfactor.TotpEnrollment;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.pages.CurrentUser;
+import dev.workspace.mfa.web.security.ClientAddress;
 import dev.workspace.mfa.web.security.OtherSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
@@ -24,8 +26,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /account/enroll}: scan the QR code, enter the code, save the recovery codes, Finish. The enrollment lives in
- * this view until Finish stores it in one transaction; leaving the page abandons it.
+ * {@code /account/enroll}: confirm the password, scan the QR code, enter the code, save the recovery codes, Finish. No
+ * secret is made or shown before the password is confirmed (or a step-up of the last 10 minutes still holds), so an
+ * unattended or hijacked session cannot bind an authenticator of its own. The enrollment lives in this view until
+ * Finish stores it in one transaction; leaving the page abandons it.
  */
 @Named
 @ViewScoped
@@ -44,15 +48,28 @@ public class EnrollmentBean implements Serializable {
     private OtherSessions otherSessions;
 
     @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
     private Clock clock;
 
+    /** Null until the password is confirmed. */
     private TotpEnrollment enrollment;
     private String qrCode;
+    private String password;
     private String code;
     private boolean saved;
 
     @PostConstruct
-    void begin() {
+    void beginIfConfirmed() {
+        enrollment = null;
+        qrCode = null;
+        if (StepUp.isValid(request(FacesContext.getCurrentInstance()), clock)) {
+            begin();
+        }
+    }
+
+    private void begin() {
         enrollment = twoFactor.beginTotpEnrollment(currentUser.accountId());
         qrCode = QrCodeImage.pngDataUri(enrollment.keyUri());
     }
@@ -65,6 +82,25 @@ public class EnrollmentBean implements Serializable {
         }
     }
 
+    /** The step-up before the secret is shown: the password alone, as the person has no second factor yet. */
+    public void confirmPassword() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        CodeCheck check = twoFactor.confirmPassword(currentUser.accountId(), password, clientAddress(context));
+        password = null;
+        if (check.outcome() == CodeCheck.Outcome.LOCKED) {
+            Messages.lockedUntil(context, "stepUp.locked", check.lockedUntil(), clock);
+            context.getExternalContext().setResponseStatus(429);
+            return;
+        }
+        if (!check.accepted()) {
+            FieldError.reject(context, "enroll:password", "enroll.password.invalid");
+            context.getExternalContext().setResponseStatus(401);
+            return;
+        }
+        StepUp.grant(request(context), clock);
+        begin();
+    }
+
     public void verify() {
         FacesContext context = FacesContext.getCurrentInstance();
         if (restartIfExpired(context)) {
@@ -73,7 +109,7 @@ public class EnrollmentBean implements Serializable {
         Optional<TotpEnrollment> verified = twoFactor.verifyEnrollmentCode(enrollment, code);
         code = null;
         if (verified.isEmpty()) {
-            Messages.error(context, null, "enroll.code.invalid");
+            FieldError.reject(context, "enroll:code", "enroll.code.invalid");
             context.getExternalContext().setResponseStatus(400);
             return;
         }
@@ -90,19 +126,24 @@ public class EnrollmentBean implements Serializable {
             return;
         }
         ExternalContext external = context.getExternalContext();
-        String client = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
-        TwoFactorService.FinishOutcome outcome = twoFactor.finishTotpEnrollment(enrollment, client);
-        otherSessions.keepThisOne((HttpServletRequest) external.getRequest());
+        TwoFactorService.FinishOutcome outcome = twoFactor.finishTotpEnrollment(enrollment, clientAddress(context));
+        otherSessions.keepThisOne(request(context));
         external.getFlash().setKeepMessages(true);
-        Messages.info(context, outcome == TwoFactorService.FinishOutcome.ENABLED ? "enroll.finished" : "enroll.alreadyOn");
+        if (outcome == TwoFactorService.FinishOutcome.ENABLED) {
+            Messages.info(context, "enroll.methodSet");
+            Messages.info(context, "enroll.finished");
+        } else {
+            Messages.info(context, "enroll.alreadyOn");
+        }
         external.redirect(external.getRequestContextPath() + "/account/security");
     }
 
+    /** An enrollment left for too long starts again, with a new secret only while the step-up still holds. */
     private boolean restartIfExpired(FacesContext context) {
-        if (!enrollment.expiredAt(LocalDateTime.now(clock))) {
+        if (enrollment != null && !enrollment.expiredAt(LocalDateTime.now(clock))) {
             return false;
         }
-        begin();
+        beginIfConfirmed();
         code = null;
         saved = false;
         Messages.error(context, null, "enroll.expired");
@@ -114,8 +155,20 @@ public class EnrollmentBean implements Serializable {
                 LocalDate.now(clock), getRecoveryCodes());
     }
 
+    private static HttpServletRequest request(FacesContext context) {
+        return (HttpServletRequest) context.getExternalContext().getRequest();
+    }
+
+    private String clientAddress(FacesContext context) {
+        return clientAddress.of(request(context));
+    }
+
+    public boolean isStarted() {
+        return enrollment != null;
+    }
+
     public boolean isVerified() {
-        return enrollment.verified();
+        return enrollment != null && enrollment.verified();
     }
 
     public List<String> getRecoveryCodes() {
@@ -136,6 +189,14 @@ public class EnrollmentBean implements Serializable {
 
     public String getEmail() {
         return enrollment.email();
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     public String getCode() {

@@ -5,11 +5,13 @@ import dev.workspace.mfa.core.recovery.RecoveryCodes;
 import dev.workspace.mfa.core.secondfactor.CodeCheck;
 import dev.workspace.mfa.core.secondfactor.CodeKind;
 import dev.workspace.mfa.core.secondfactor.RecoveryCodeEntry;
+import dev.workspace.mfa.core.secondfactor.RecoveryCodeRenewal;
 import dev.workspace.mfa.core.secondfactor.TwoFactorRequiredException;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.pages.CurrentUser;
+import dev.workspace.mfa.web.security.ClientAddress;
 import dev.workspace.mfa.web.security.OtherSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -25,15 +27,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code /account/security}: the two-factor card. Regenerating and viewing recovery codes and disabling each need a
- * step-up first (password and a current code, or a recovery code), which then holds for 10 minutes.
+ * {@code /account/security}: the two-factor card. Each action opens a panel first: the destructive ones (disable,
+ * regenerate) always ask for a confirmation that names what will happen, also within the 10 minutes of a step-up;
+ * without a valid step-up the same panel asks for the password and a current code (or a recovery code).
  */
 @Named
 @ViewScoped
 public class SecuritySettingsBean implements Serializable {
 
-    /** The change waiting for the step-up. */
-    public enum Action { REGENERATE, VIEW, DISABLE }
+    /** What the open panel is about; the page takes its heading, explanation and button text from the name. */
+    public enum Action {
+        REGENERATE, VIEW, DISABLE;
+
+        /** Viewing changes nothing, so after a step-up it needs no further confirmation. */
+        boolean destructive() {
+            return this != VIEW;
+        }
+    }
 
     @Inject
     private TwoFactorService twoFactor;
@@ -48,14 +58,20 @@ public class SecuritySettingsBean implements Serializable {
     private OtherSessions otherSessions;
 
     @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
     private Clock clock;
 
     private TwoFactorStatus status;
     private Action pendingAction;
+    private boolean stepUpNeeded;
+    /** The action whose panel was last closed: its button gets the focus back. */
+    private Action closedAction;
     private boolean useRecoveryCode;
     private String password;
     private String code;
-    private List<String> newCodes;
+    private RecoveryCodeRenewal renewal;
     private List<RecoveryCodeEntry> codeList;
     private boolean saved;
 
@@ -65,15 +81,15 @@ public class SecuritySettingsBean implements Serializable {
     }
 
     public void regenerate() {
-        request(Action.REGENERATE);
+        open(Action.REGENERATE);
     }
 
     public void view() {
-        request(Action.VIEW);
+        open(Action.VIEW);
     }
 
     public void disable() {
-        request(Action.DISABLE);
+        open(Action.DISABLE);
     }
 
     public void toggleRecoveryCode() {
@@ -82,14 +98,32 @@ public class SecuritySettingsBean implements Serializable {
     }
 
     public void cancel() {
+        closedAction = pendingAction;
         pendingAction = null;
         password = null;
         code = null;
     }
 
-    /** The step-up form: password and code, then the change that was asked for. */
+    /** The panel's button: the step-up when one is needed, then the action. */
     public void confirm() {
         FacesContext context = FacesContext.getCurrentInstance();
+        if (pendingAction == null) {
+            return;
+        }
+        if (stepUpNeeded) {
+            if (!stepUp(context)) {
+                return;
+            }
+        } else if (!StepUp.isValid(request(context), clock)) {
+            stepUpNeeded = true;
+            Messages.error(context, null, "stepUp.expired");
+            context.getExternalContext().setResponseStatus(401);
+            return;
+        }
+        perform(context, pendingAction);
+    }
+
+    private boolean stepUp(FacesContext context) {
         CodeCheck check = twoFactor.confirmIdentity(currentUser.accountId(), password,
                 useRecoveryCode ? CodeKind.RECOVERY_CODE : CodeKind.METHOD_CODE, code, clientAddress(context));
         password = null;
@@ -97,57 +131,75 @@ public class SecuritySettingsBean implements Serializable {
         if (check.outcome() == CodeCheck.Outcome.LOCKED) {
             Messages.lockedUntil(context, "stepUp.locked", check.lockedUntil(), clock);
             context.getExternalContext().setResponseStatus(429);
-            return;
+            return false;
         }
         if (!check.accepted()) {
-            Messages.error(context, null, "stepUp.invalid");
+            FieldError.reject(context, "security:password", "stepUp.invalid");
             context.getExternalContext().setResponseStatus(401);
-            return;
+            return false;
         }
         StepUp.grant(request(context), clock);
-        perform(context, pendingAction);
+        return true;
     }
 
-    /** Closes a freshly shown list of codes once the person says they saved it. */
+    /** Finish after regenerating: only now do the new codes replace the old ones. */
     public void finishCodes() {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (!RecoveryCodeSheet.acknowledged(context, saved)) {
+        if (renewal == null || !RecoveryCodeSheet.acknowledged(context, saved)) {
             return;
         }
-        newCodes = null;
+        boolean replaced = twoFactor.replaceRecoveryCodes(renewal, clientAddress(context));
+        renewal = null;
         saved = false;
-        Messages.info(context, "security.codes.saved");
+        status = twoFactor.status(currentUser.accountId());
+        if (replaced) {
+            Messages.info(context, "security.codes.replaced");
+        } else {
+            Messages.error(context, null, "security.codes.notReplaced");
+            context.getExternalContext().setResponseStatus(409);
+        }
+    }
+
+    /** Leaving the new codes unsaved: nothing was stored, the old codes go on working. */
+    public void discardCodes() {
+        renewal = null;
+        saved = false;
+        closedAction = Action.REGENERATE;
+        Messages.info(context(), "security.codes.kept");
     }
 
     public void hideCodeList() {
         codeList = null;
+        closedAction = Action.VIEW;
     }
 
-    private void request(Action action) {
+    private void open(Action action) {
         FacesContext context = FacesContext.getCurrentInstance();
-        newCodes = null;
+        renewal = null;
         codeList = null;
-        if (StepUp.isValid(request(context), clock)) {
+        closedAction = null;
+        boolean stepUpValid = StepUp.isValid(request(context), clock);
+        if (stepUpValid && !action.destructive()) {
             perform(context, action);
-        } else {
-            pendingAction = action;
-            useRecoveryCode = false;
+            return;
         }
+        pendingAction = action;
+        stepUpNeeded = !stepUpValid;
+        useRecoveryCode = false;
     }
 
     private void perform(FacesContext context, Action action) {
         pendingAction = null;
         long userId = currentUser.accountId();
-        String client = clientAddress(context);
         switch (action) {
             case REGENERATE -> {
-                newCodes = twoFactor.regenerateRecoveryCodes(userId, client);
+                renewal = twoFactor.renewRecoveryCodes(userId);
                 Messages.info(context, "security.regenerated");
             }
-            case VIEW -> codeList = twoFactor.recoveryCodes(userId, client);
+            case VIEW -> codeList = twoFactor.recoveryCodes(userId, clientAddress(context));
             case DISABLE -> {
                 try {
-                    twoFactor.disable(userId, client);
+                    twoFactor.disable(userId, clientAddress(context));
                     otherSessions.keepThisOne(request(context));
                     StepUp.revoke(request(context));
                     Messages.info(context, "security.disabled");
@@ -161,16 +213,20 @@ public class SecuritySettingsBean implements Serializable {
     }
 
     public StreamedContent getDownload() {
-        return RecoveryCodeSheet.download(FacesContext.getCurrentInstance(), settings.issuer(), currentUser.getEmail(),
-                LocalDate.now(clock), newCodes);
+        return RecoveryCodeSheet.download(context(), settings.issuer(), currentUser.getEmail(), LocalDate.now(clock),
+                getNewCodes());
+    }
+
+    private static FacesContext context() {
+        return FacesContext.getCurrentInstance();
     }
 
     private static HttpServletRequest request(FacesContext context) {
         return (HttpServletRequest) context.getExternalContext().getRequest();
     }
 
-    private static String clientAddress(FacesContext context) {
-        return request(context).getRemoteAddr();
+    private String clientAddress(FacesContext context) {
+        return clientAddress.of(request(context));
     }
 
     public TwoFactorStatus getStatus() {
@@ -187,6 +243,15 @@ public class SecuritySettingsBean implements Serializable {
 
     public Action getPendingAction() {
         return pendingAction;
+    }
+
+    public boolean isStepUpNeeded() {
+        return stepUpNeeded;
+    }
+
+    /** Whether the button of the given action (by name) should take the focus, after its panel was closed. */
+    public boolean focusesAfterClose(String action) {
+        return closedAction != null && closedAction.name().equals(action);
     }
 
     public boolean isUseRecoveryCode() {
@@ -209,8 +274,9 @@ public class SecuritySettingsBean implements Serializable {
         this.code = code;
     }
 
+    /** The new codes on show after regenerating, not yet stored; null when none are. */
     public List<String> getNewCodes() {
-        return newCodes;
+        return renewal == null ? null : renewal.codes();
     }
 
     public List<RecoveryCodeEntry> getCodeList() {

@@ -43,13 +43,16 @@ public final class SecretCipher {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new IllegalStateException("not an encrypted value");
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+                throw new IllegalStateException("encrypted value is truncated");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("encrypted value cannot be decrypted with this key", e);
         }
     }

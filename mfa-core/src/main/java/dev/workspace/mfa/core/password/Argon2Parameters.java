@@ -1,7 +1,7 @@
 package dev.workspace.mfa.core.password;
 
 /**
- * Argon2id cost parameters. {@link #CURRENT} is DESIGN §4's rule: m = 7168 KiB, t = 5, p = 1,
+ * Argon2id cost parameters. {@link #CURRENT} is the rule of docs/security.md#passwords: m = 7168 KiB, t = 5, p = 1,
  * 16-byte salt, 32-byte hash (OWASP's m=7 MiB, t=5 profile).
  */
 public record Argon2Parameters(int memoryKiB, int iterations, int parallelism, int saltLength, int hashLength) {

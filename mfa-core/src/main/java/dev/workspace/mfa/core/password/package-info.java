@@ -1,5 +1,5 @@
 /**
- * Password hashing and the password rules: Argon2id with DESIGN §4's parameters in PHC strings, bounded to the
+ * Password hashing and the password rules: Argon2id with the parameters of docs/security.md#passwords in PHC strings, bounded to the
  * number of cores, and the length rules of {@link dev.workspace.mfa.core.password.PasswordPolicy}.
  */
 package dev.workspace.mfa.core.password;

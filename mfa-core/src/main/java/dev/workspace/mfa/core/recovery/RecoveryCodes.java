@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Making, reading and hashing recovery codes (DESIGN §4: 10 codes, at least 80 bits each, keyed hashes). */
+/** Making, reading and hashing recovery codes (docs/security.md#recovery-codes: 10 codes, at least 80 bits each, keyed hashes). */
 public final class RecoveryCodes {
 
     public static final int COUNT = 10;

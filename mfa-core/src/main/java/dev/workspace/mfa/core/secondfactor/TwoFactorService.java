@@ -31,8 +31,21 @@ public interface TwoFactorService {
     /** Step-up before a sensitive change: the password and a current code (or a recovery code). */
     CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress);
 
-    /** New codes replace all old ones at once; the caller must have confirmed the person's identity. */
-    List<String> regenerateRecoveryCodes(long userId, String clientAddress);
+    /**
+     * Step-up for a person who has no second factor yet, before they bind one: the password alone. Wrong passwords
+     * count towards the same lock as at sign-in. A person who has a second factor must use {@link #confirmIdentity}:
+     * for them this answers {@link CodeCheck.Outcome#INVALID} without looking at the password.
+     */
+    CodeCheck confirmPassword(long userId, String password, String clientAddress);
+
+    /** Ten new recovery codes to show; nothing is stored and the old codes keep working. */
+    RecoveryCodeRenewal renewRecoveryCodes(long userId);
+
+    /**
+     * Finish of a renewal: the new codes replace every old one in one transaction; the caller must have confirmed the
+     * person's identity. False when the person no longer has two-factor authentication.
+     */
+    boolean replaceRecoveryCodes(RecoveryCodeRenewal renewal, String clientAddress);
 
     /** The ten codes, used or not; the unused ones in clear only when the workspace allows showing them again. */
     List<RecoveryCodeEntry> recoveryCodes(long userId, String clientAddress);

@@ -33,6 +33,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.logging.Logger;
 
 /**
  * Every check of a code runs under a row lock on the person's {@link SecondFactor} ({@code SELECT … FOR UPDATE}), so
@@ -42,6 +43,7 @@ import java.util.OptionalLong;
 public class TwoFactorServiceBean implements TwoFactorService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(TwoFactorServiceBean.class.getName());
 
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
@@ -178,18 +180,9 @@ public class TwoFactorServiceBean implements TwoFactorService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress) {
         UserAccount account = em.find(UserAccount.class, userId);
-        LocalDateTime now = LocalDateTime.now(clock);
-        Optional<LocalDateTime> locked = passwordAttempts.lockedUntil(account.getEmail(), now);
-        if (locked.isPresent()) {
-            return CodeCheck.locked(locked.get());
-        }
-        if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
-            SignInResult result = passwordAttempts.recordFailure(account.getEmail(), userId, now, clientAddress,
-                    AuditEventType.STEP_UP_FAILED, "wrong password");
-            return result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil()) : CodeCheck.of(CodeCheck.Outcome.INVALID);
-        }
-        if (!passwordAttempts.recordStepUpPassword(account.getEmail(), now)) {
-            return CodeCheck.locked(passwordAttempts.lockedUntil(account.getEmail(), now).orElse(now));
+        Optional<CodeCheck> refused = refusePassword(account, password, clientAddress);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         CodeCheck check = session.getBusinessObject(TwoFactorService.class).checkCode(userId, kind, code, clientAddress);
         audit.record(check.accepted() ? AuditEventType.STEP_UP_SUCCEEDED : AuditEventType.STEP_UP_FAILED,
@@ -197,18 +190,61 @@ public class TwoFactorServiceBean implements TwoFactorService {
         return check;
     }
 
+    /** Outside a transaction for the same reason as {@link #confirmIdentity}. */
     @Override
-    public List<String> regenerateRecoveryCodes(long userId, String clientAddress) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CodeCheck confirmPassword(long userId, String password, String clientAddress) {
+        if (em.find(SecondFactor.class, userId) != null) {
+            return CodeCheck.of(CodeCheck.Outcome.INVALID);
+        }
+        UserAccount account = em.find(UserAccount.class, userId);
+        Optional<CodeCheck> refused = refusePassword(account, password, clientAddress);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        audit.record(AuditEventType.STEP_UP_SUCCEEDED, userId, userId, account.getEmail(), clientAddress,
+                "password, before setting up a second factor");
+        return CodeCheck.accepted(-1);
+    }
+
+    /**
+     * The password half of a step-up: empty when the password is right (the failure count starts again), otherwise
+     * the refusal. Wrong passwords count towards the sign-in lock, so a step-up cannot be used to guess around it.
+     */
+    private Optional<CodeCheck> refusePassword(UserAccount account, String password, String clientAddress) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Optional<LocalDateTime> locked = passwordAttempts.lockedUntil(account.getEmail(), now);
+        if (locked.isPresent()) {
+            return Optional.of(CodeCheck.locked(locked.get()));
+        }
+        if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
+            SignInResult result = passwordAttempts.recordFailure(account.getEmail(), account.getId(), now, clientAddress,
+                    AuditEventType.STEP_UP_FAILED, "wrong password");
+            return Optional.of(result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil()) : CodeCheck.of(CodeCheck.Outcome.INVALID));
+        }
+        if (!passwordAttempts.recordStepUpPassword(account.getEmail(), now)) {
+            return Optional.of(CodeCheck.locked(passwordAttempts.lockedUntil(account.getEmail(), now).orElse(now)));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RecoveryCodeRenewal renewRecoveryCodes(long userId) {
+        return new RecoveryCodeRenewal(userId, RecoveryCodes.generate(RANDOM));
+    }
+
+    @Override
+    public boolean replaceRecoveryCodes(RecoveryCodeRenewal renewal, String clientAddress) {
+        long userId = renewal.userId();
         SecondFactor factor = em.find(SecondFactor.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (factor == null) {
-            return List.of();
+            return false;
         }
         em.createNamedQuery(RecoveryCode.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
-        List<String> codes = RecoveryCodes.generate(RANDOM);
-        storeRecoveryCodes(userId, factor.getRecoverySalt(), codes);
+        storeRecoveryCodes(userId, factor.getRecoverySalt(), renewal.codes());
         audit.record(AuditEventType.RECOVERY_CODES_REGENERATED, userId, userId, email(userId), clientAddress,
                 "all previous codes voided");
-        return codes;
+        return true;
     }
 
     @Override
@@ -250,7 +286,16 @@ public class TwoFactorServiceBean implements TwoFactorService {
     }
 
     private boolean acceptTotp(SecondFactor factor, String code) {
-        byte[] secret = SecretCipher.decrypt(keys.totpSecretKey(), factor.getTotpSecret(), secretContext(factor.getUserId()));
+        byte[] secret;
+        try {
+            secret = SecretCipher.decrypt(keys.totpSecretKey(), factor.getTotpSecret(), secretContext(factor.getUserId()));
+        } catch (IllegalStateException unreadable) {
+            // Altered, copied from another person's row, or sealed with another master key: no code can match. The
+            // caller counts and audits a refused code; an exception would roll that back and reach the sign-in page.
+            LOG.severe("The stored TOTP secret of user " + factor.getUserId()
+                    + " cannot be decrypted (altered row or another master key); the code is refused");
+            return false;
+        }
         OptionalLong step = totp.matchingStep(secret, digitsOnly(code), clock.instant().getEpochSecond(),
                 factor.getLastAcceptedStep());
         step.ifPresent(factor::setLastAcceptedStep);

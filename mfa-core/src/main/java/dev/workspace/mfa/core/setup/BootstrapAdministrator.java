@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * DESIGN §5: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
+ * docs/security.md#first-administrator: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
  * without a password, generate a temporary one (to be replaced at the first sign-in) and leave it in
  * {@code initial-admin-password} (mode 0600), never in a log; {@code ./run.sh} shows it once on the console.
  * There is no default password anywhere.

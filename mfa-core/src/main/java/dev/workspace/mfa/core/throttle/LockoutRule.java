@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
  */
 public record LockoutRule(int maxConsecutiveFailures, Duration lockDuration) {
 
-    /** DESIGN §4: 10 consecutive failures lock for 15 minutes. */
+    /** 10 consecutive failures lock for 15 minutes (docs/security.md#lockout). */
     public static final LockoutRule DEFAULT = new LockoutRule(10, Duration.ofMinutes(15));
 
     /** State after one more failure: the new count, and the end of the lock when this failure starts one. */

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 public record Totp(String algorithm, int digits, long periodSeconds) {
 
     public static final Totp STANDARD = new Totp("HmacSHA1", 6, 30);
-    /** DESIGN §4: a code of the previous or next step is accepted too (RFC 6238 §5.2: one step of network delay). */
+    /** A code of the previous or next step is accepted too (RFC 6238 §5.2: one step of network delay; docs/security.md#totp). */
     public static final int ACCEPTED_STEPS_EACH_SIDE = 1;
     /** RFC 4226 R6 recommends 160 bits, the SHA-1 output length. */
     public static final int SECRET_BYTES = 20;

@@ -3,6 +3,7 @@ package dev.workspace.mfa.core.it;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
+import dev.workspace.mfa.core.crypto.ServerKeys;
 import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.setup.ReadinessService;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
@@ -65,6 +66,10 @@ abstract class AccountPersistenceChecks {
     TwoFactorService twoFactor;
     @Inject
     Clock clock;
+    @Inject
+    ServerKeys keys;
+    @Inject
+    RecoveryCodeConsumeProbe consumeProbe;
 
     public AccountService accounts() {
         return accounts;
@@ -76,6 +81,26 @@ abstract class AccountPersistenceChecks {
 
     public Clock clock() {
         return clock;
+    }
+
+    public PasswordSignInService signIn() {
+        return signIn;
+    }
+
+    public EntityManager em() {
+        return em;
+    }
+
+    public UserTransaction tx() {
+        return tx;
+    }
+
+    public ServerKeys keys() {
+        return keys;
+    }
+
+    public RecoveryCodeConsumeProbe consumeProbe() {
+        return consumeProbe;
     }
 
     private static String uniqueEmail(String name) {

@@ -38,10 +38,12 @@ final class CoreDeployment {
                 .addPackages(true, Filters.exclude(".*Test\\.class"),
                         AccountService.class.getPackage().getName().replace(".account", ""))
                 .deletePackages(true, CoreDeployment.class.getPackage().getName())
-                .addClasses(AccountPersistenceChecks.class, TwoFactorChecks.class, MovableClock.class, MovableClockProducer.class)
+                .addClasses(AccountPersistenceChecks.class, TwoFactorChecks.class, MovableClock.class, MovableClockProducer.class,
+                        RecoveryCodeConsumeProbe.class)
                 .addAsLibrary(persistence)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("org.flywaydb:flyway-core", "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
+                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
+                                "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
                         .withTransitivity().asFile())
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }

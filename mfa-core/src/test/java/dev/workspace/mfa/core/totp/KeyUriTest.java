@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Google Authenticator key URI format (otp-reference.md §3). */
+/** Google Authenticator key URI format ({@code otpauth://totp/…}, see docs/security.md#totp). */
 class KeyUriTest {
 
     private static final String EXAMPLE_SECRET = "HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ";

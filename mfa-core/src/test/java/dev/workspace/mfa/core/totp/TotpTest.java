@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** RFC 4226 Appendix D and RFC 6238 Appendix B vectors (see otp-reference.md), plus the verification window rules. */
+/** RFC 4226 Appendix D and RFC 6238 Appendix B test vectors, plus the verification window rules. */
 class TotpTest {
 
     private static final byte[] SEED_20 = ascii("12345678901234567890");

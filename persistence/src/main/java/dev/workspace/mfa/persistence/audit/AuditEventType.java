@@ -1,6 +1,6 @@
 package dev.workspace.mfa.persistence.audit;
 
-/** The kinds of event DESIGN §4 requires in the audit trail; stored by name. */
+/** The kinds of event in the audit trail (docs/security.md#audit); stored by name. */
 public enum AuditEventType {
     ACCOUNT_CREATED,
     SIGN_IN_SUCCEEDED,
