@@ -1,5 +1,7 @@
 package dev.workspace.mfa.it;
 
+import dev.workspace.mfa.core.totp.Base32;
+import dev.workspace.mfa.core.totp.Totp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -351,11 +355,74 @@ class SignInFlowIT {
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         everyOddRequestGetsItsAnswer("signed in");
         assertEquals(200, client.get("/").statusCode(), "still signed in");
-        WebClient.RawResponse urlSession = client.raw("GET", "/account/security;jsessionid=" + client.sessionId());
-        assertEquals(400, urlSession.status(), "session ids travel in the cookie only");
+        String victim = client.sessionId();
         WebClient stranger = new WebClient(base.toURI());
-        WebClient.RawResponse noCookie = stranger.raw("GET", "/account/security;jsessionid=" + client.sessionId());
+        WebClient.RawResponse noCookie = stranger.raw("GET", "/account/security;jsessionid=" + victim);
         assertEquals("/login", noCookie.location(), "a session id in the URL opens nothing");
+        assertEquals(400, stranger.raw("GET", "/login;jsessionid=" + victim).status(), "nor does it on a public page");
+        stranger.get("/login");
+        WebClient.RawResponse ownCookie = stranger.raw("GET", "/account/security;jsessionid=" + victim);
+        assertEquals("/login", ownCookie.location(), "with a cookie of its own, the URL's session id is ignored");
+    }
+
+    @Test
+    @Order(4)
+    void withTwoFactorEachStepRotatesTheSessionAndThePasswordAloneOpensNothing() throws Exception {
+        WebClient elsewhere = new WebClient(base.toURI());
+        assertEquals(302, elsewhere.signIn(ADMIN, PASSWORD).statusCode());
+        assertEquals(302, client.signIn(ADMIN, PASSWORD).statusCode());
+
+        String page = client.get("/account/enroll").body();
+        assertFalse(page.contains("id=\"secret\""), "no secret before the password");
+        page = client.postForm("/account/enroll", page, "enroll", Map.of("enroll:password", PASSWORD, "enroll:continue", "")).body();
+        Matcher shown = Pattern.compile("<span id=\"secret\"[^>]*>([^<]+)</span>").matcher(page);
+        assertTrue(shown.find(), page);
+        byte[] secret = Base32.decode(shown.group(1).replace(" ", ""));
+        long step = Totp.STANDARD.step(System.currentTimeMillis() / 1000);
+        page = client.postForm("/account/enroll", page, "enroll",
+                Map.of("enroll:code", Totp.STANDARD.code(secret, step), "enroll:verify", "")).body();
+        HttpResponse<String> finished = client.postForm("/account/enroll", page, "enroll",
+                Map.of("enroll:saved", "true", "enroll:finish", "Finish"));
+        assertEquals("/account/security", path(location(finished)), finished.body());
+        assertEquals(200, client.get("/").statusCode(), "the session that turned 2FA on stays signed in");
+        assertEquals("/login", path(location(elsewhere.get("/"))), "every other session ended");
+        client.post("/logout", Map.of());
+
+        String loginPage = client.get("/login").body();
+        String anonymous = client.sessionId();
+        HttpResponse<String> password = client.signIn(loginPage, ADMIN, PASSWORD);
+        assertEquals("/login/verify", path(location(password)));
+        String pending = client.sessionId();
+        assertNotEquals(anonymous, pending, "rotated when the second step starts");
+        for (String protectedPage : new String[]{"/", "/admin", "/account/security", "/account/enroll", "/login/new-password"}) {
+            HttpResponse<String> answer = client.get(protectedPage);
+            assertEquals(302, answer.statusCode(), protectedPage + " with the password alone");
+            assertTrue(path(location(answer)).startsWith("/login"), protectedPage + " led to " + location(answer));
+        }
+        String verifyPage = client.get("/login/verify").body();
+        HttpResponse<String> verified = client.postForm("/login/verify", verifyPage, "verify",
+                Map.of("verify:code", Totp.STANDARD.code(secret, step + 1), "verify:submit", ""));
+        assertEquals(302, verified.statusCode(), verified.body());
+        assertNotEquals(pending, client.sessionId(), "rotated when the second step ends");
+        assertEquals(200, client.get("/account/security").statusCode());
+        client.post("/logout", Map.of());
+
+        client.signIn(ADMIN, PASSWORD);
+        verifyPage = client.get("/login/verify").body();
+        HttpResponse<String> last = null;
+        for (int i = 1; i <= 10; i++) {
+            last = client.postForm("/login/verify", verifyPage, "verify", Map.of("verify:code", "00000" + (i % 10), "verify:submit", ""));
+            verifyPage = last.body();
+            if (i < 10) {
+                assertEquals(401, last.statusCode(), "wrong code " + i);
+            }
+        }
+        assertEquals(429, last.statusCode());
+        assertTrue(WebClient.errorMessage(last.body()).startsWith("Too many wrong codes."), last.body());
+        HttpResponse<String> rightButLocked = client.postForm("/login/verify", verifyPage, "verify",
+                Map.of("verify:code", Totp.STANDARD.code(secret, Totp.STANDARD.step(System.currentTimeMillis() / 1000) + 1), "verify:submit", ""));
+        assertEquals(429, rightButLocked.statusCode(), "the second step stays locked for the right code too");
+        assertEquals("/login/verify", path(location(client.get("/"))));
     }
 
     @Test

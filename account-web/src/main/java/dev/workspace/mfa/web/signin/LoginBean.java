@@ -3,23 +3,18 @@ package dev.workspace.mfa.web.signin;
 import dev.workspace.mfa.core.signin.SignInResult;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.security.SignInMechanism;
-import dev.workspace.mfa.web.security.SignInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
 
-import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 /** The email-and-password form of {@code /login}. */
 @Named
@@ -58,16 +53,11 @@ public class LoginBean {
             external.setResponseStatus(400);
             return;
         }
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        HttpServletResponse response = (HttpServletResponse) external.getResponse();
-        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
-                .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(email, new Password(password))));
+        boolean done = SignInStep.submit(facesContext, securityContext,
+                new UsernamePasswordCredential(email, new Password(password)));
         password = null;
-        switch (status) {
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + SignInSession.takeReturnPath(request));
-            case SEND_CONTINUE -> facesContext.responseComplete();
-            default -> explainFailure((SignInResult) request.getAttribute(SignInMechanism.PASSWORD_RESULT), external);
+        if (!done) {
+            explainFailure((SignInResult) external.getRequestMap().get(SignInMechanism.PASSWORD_RESULT), external);
         }
     }
 

@@ -11,15 +11,12 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
 
-import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 /**
  * {@code /login/new-password}: after signing in with a temporary password, the person chooses their own before
@@ -57,23 +54,17 @@ public class NewPasswordBean {
             external.setResponseStatus(400);
             return;
         }
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                withParams().newAuthentication(true).credential(new NewPasswordCredential(password)));
+        boolean done = SignInStep.submit(facesContext, securityContext, new NewPasswordCredential(password));
         password = null;
         confirmation = null;
-        switch (status) {
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + SignInSession.takeReturnPath(request));
-            case SEND_CONTINUE -> facesContext.responseComplete();
-            default -> {
-                Object refusal = request.getAttribute(SignInMechanism.NEW_PASSWORD_REFUSAL);
-                if (refusal instanceof AccountRejectedException.Reason reason) {
-                    Messages.error(facesContext, "newPassword:password", "newPassword." + reason.name());
-                    external.setResponseStatus(400);
-                } else {
-                    SecondStepBean.restart(facesContext, external);
-                }
-            }
+        if (done) {
+            return;
+        }
+        if (external.getRequestMap().get(SignInMechanism.NEW_PASSWORD_REFUSAL) instanceof AccountRejectedException.Reason reason) {
+            Messages.error(facesContext, "newPassword:password", "newPassword." + reason.name());
+            external.setResponseStatus(400);
+        } else {
+            SecondStepBean.restart(facesContext, external);
         }
     }
 

@@ -12,15 +12,12 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
 
-import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 /** The second step of sign-in (a sign-in older than 5 minutes starts again): {@code /login/verify} (authenticator code) and {@code /login/recovery} (recovery code). */
 @Named
@@ -60,15 +57,12 @@ public class SecondStepBean {
 
     private void verify(CodeKind kind) throws IOException {
         ExternalContext external = facesContext.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                withParams().newAuthentication(true).credential(new SecondFactorCredential(kind, code)));
+        boolean done = SignInStep.submit(facesContext, securityContext, new SecondFactorCredential(kind, code));
         code = null;
-        if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(external.getRequestContextPath() + SignInSession.takeReturnPath(request));
+        if (done) {
             return;
         }
-        CodeCheck check = (CodeCheck) request.getAttribute(SignInMechanism.CODE_RESULT);
+        CodeCheck check = (CodeCheck) external.getRequestMap().get(SignInMechanism.CODE_RESULT);
         if (check == null || check.outcome() == CodeCheck.Outcome.NOT_ENROLLED) {
             restart(facesContext, external);
         } else if (check.outcome() == CodeCheck.Outcome.LOCKED) {
