@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +29,9 @@ public class ClientAddress {
     }
 
     public String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies);
+        // Some proxies add a header line of their own rather than appending to the client's: read every line, in order.
+        String forwardedFor = String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
+        return of(request.getRemoteAddr(), forwardedFor.isEmpty() ? null : forwardedFor, trustedProxies);
     }
 
     static String of(String remoteAddress, String forwardedFor, Set<String> trustedProxies) {

@@ -10,8 +10,21 @@ import java.time.Instant;
  */
 public record PendingSignIn(long accountId, String email, Instant passwordAcceptedAt, Step next) implements Serializable {
 
-    /** What must happen before the person is signed in. */
-    public enum Step { NEW_PASSWORD, SECOND_FACTOR }
+    /** What must happen before the person is signed in, and the page where it happens. */
+    public enum Step {
+        NEW_PASSWORD("/login/new-password"),
+        SECOND_FACTOR("/login/verify");
+
+        private final String path;
+
+        Step(String path) {
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
+        }
+    }
 
     /** The steps after the password must follow within 5 minutes. */
     public static final Duration LIFETIME = Duration.ofMinutes(5);

@@ -42,8 +42,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** Request attribute with the {@link AccountRejectedException.Reason} a new password was refused for. */
     public static final String NEW_PASSWORD_REFUSAL = "mfa.newPasswordRefusal";
     public static final String LOGIN_PATH = "/login";
-    public static final String NEW_PASSWORD_PATH = "/login/new-password";
-    public static final String SECOND_STEP_PATH = "/login/verify";
 
     @Inject
     private PasswordSignInService passwordSignIn;
@@ -85,8 +83,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (context.isProtected()) {
             SignInSession.rememberReturnPath(request);
             return redirect(request, response, SignInSession.pendingSignIn(request, clock)
-                    .map(pending -> pending.next() == PendingSignIn.Step.NEW_PASSWORD ? NEW_PASSWORD_PATH : SECOND_STEP_PATH)
-                    .orElse(LOGIN_PATH));
+                    .map(pending -> pending.next().path()).orElse(LOGIN_PATH));
         }
         return context.doNothing();
     }
@@ -118,7 +115,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus newPasswordStep(NewPasswordCredential credential, HttpServletRequest request,
                                                  HttpServletResponse response, HttpMessageContext context) {
-        Optional<PendingSignIn> pending = pendingAt(PendingSignIn.Step.NEW_PASSWORD, request);
+        Optional<PendingSignIn> pending = SignInSession.pendingSignInAt(PendingSignIn.Step.NEW_PASSWORD, request, clock);
         if (pending.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -137,7 +134,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus secondStep(SecondFactorCredential credential, HttpServletRequest request,
                                             HttpMessageContext context) {
-        Optional<PendingSignIn> pending = pendingAt(PendingSignIn.Step.SECOND_FACTOR, request);
+        Optional<PendingSignIn> pending = SignInSession.pendingSignInAt(PendingSignIn.Step.SECOND_FACTOR, request, clock);
         if (pending.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -154,15 +151,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return status;
     }
 
-    /** The pending sign-in, when it waits for exactly this step: no step can be skipped by posting to another. */
-    private Optional<PendingSignIn> pendingAt(PendingSignIn.Step step, HttpServletRequest request) {
-        return SignInSession.pendingSignIn(request, clock).filter(pending -> pending.next() == step);
-    }
-
     private AuthenticationStatus nextStep(HttpServletRequest request, HttpServletResponse response, PendingSignIn pending) {
         SignInSession.beginStep(request, pending);
-        return redirect(request, response,
-                pending.next() == PendingSignIn.Step.NEW_PASSWORD ? NEW_PASSWORD_PATH : SECOND_STEP_PATH);
+        return redirect(request, response, pending.next().path());
     }
 
     /** Completes sign-in, unless the account was disabled meanwhile (between the password and the last step). */

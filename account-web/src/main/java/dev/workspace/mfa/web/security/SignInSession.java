@@ -77,6 +77,11 @@ public final class SignInSession {
         return Optional.of(pending);
     }
 
+    /** The sign-in waiting for exactly this step, or empty: no step can be taken in another's place. */
+    public static Optional<PendingSignIn> pendingSignInAt(PendingSignIn.Step step, HttpServletRequest request, Clock clock) {
+        return pendingSignIn(request, clock).filter(pending -> pending.next() == step);
+    }
+
     /** After a sign-in with a recovery code: how many are left, told once on the next page. */
     static void noteRecoveryCodesLeft(HttpServletRequest request, int left) {
         request.getSession().setAttribute(RECOVERY_CODES_LEFT, left);

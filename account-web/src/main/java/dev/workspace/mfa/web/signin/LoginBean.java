@@ -15,7 +15,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import java.io.IOException;
 import java.time.Clock;
 
-
 /** The email-and-password form of {@code /login}. */
 @Named
 @RequestScoped

@@ -5,18 +5,15 @@ import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.security.NewPasswordCredential;
 import dev.workspace.mfa.web.security.PendingSignIn;
 import dev.workspace.mfa.web.security.SignInMechanism;
-import dev.workspace.mfa.web.security.SignInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.time.Clock;
-
 
 /**
  * {@code /login/new-password}: after signing in with a temporary password, the person chooses their own before
@@ -40,11 +37,7 @@ public class NewPasswordBean {
 
     /** Only a sign-in that waits for a new password may see this page. */
     public void onLoad() throws IOException {
-        ExternalContext external = facesContext.getExternalContext();
-        if (SignInSession.pendingSignIn((HttpServletRequest) external.getRequest(), clock)
-                .filter(pending -> pending.next() == PendingSignIn.Step.NEW_PASSWORD).isEmpty()) {
-            SecondStepBean.restart(facesContext, external);
-        }
+        SignInStep.requirePending(facesContext, PendingSignIn.Step.NEW_PASSWORD, clock);
     }
 
     public void save() throws IOException {
@@ -64,7 +57,7 @@ public class NewPasswordBean {
             Messages.error(facesContext, "newPassword:password", "newPassword." + reason.name());
             external.setResponseStatus(400);
         } else {
-            SecondStepBean.restart(facesContext, external);
+            SignInStep.restart(facesContext);
         }
     }
 

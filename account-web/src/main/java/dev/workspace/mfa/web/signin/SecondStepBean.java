@@ -6,18 +6,15 @@ import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.security.PendingSignIn;
 import dev.workspace.mfa.web.security.SecondFactorCredential;
 import dev.workspace.mfa.web.security.SignInMechanism;
-import dev.workspace.mfa.web.security.SignInSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.time.Clock;
-
 
 /** The second step of sign-in (a sign-in older than 5 minutes starts again): {@code /login/verify} (authenticator code) and {@code /login/recovery} (recovery code). */
 @Named
@@ -40,11 +37,7 @@ public class SecondStepBean {
      * the first step.
      */
     public void onLoad() throws IOException {
-        ExternalContext external = facesContext.getExternalContext();
-        if (SignInSession.pendingSignIn((HttpServletRequest) external.getRequest(), clock)
-                .filter(pending -> pending.next() == PendingSignIn.Step.SECOND_FACTOR).isEmpty()) {
-            restart(facesContext, external);
-        }
+        SignInStep.requirePending(facesContext, PendingSignIn.Step.SECOND_FACTOR, clock);
     }
 
     public void verifyCode() throws IOException {
@@ -64,7 +57,7 @@ public class SecondStepBean {
         }
         CodeCheck check = (CodeCheck) external.getRequestMap().get(SignInMechanism.CODE_RESULT);
         if (check == null || check.outcome() == CodeCheck.Outcome.NOT_ENROLLED) {
-            restart(facesContext, external);
+            SignInStep.restart(facesContext);
         } else if (check.outcome() == CodeCheck.Outcome.LOCKED) {
             Messages.lockedUntil(facesContext, "verify.locked", check.lockedUntil(), clock);
             external.setResponseStatus(429);
@@ -72,13 +65,6 @@ public class SecondStepBean {
             Messages.error(facesContext, null, kind == CodeKind.RECOVERY_CODE ? "verify.recovery.invalid" : "verify.invalid");
             external.setResponseStatus(401);
         }
-    }
-
-    static void restart(FacesContext facesContext, ExternalContext external) throws IOException {
-        external.getFlash().setKeepMessages(true);
-        Messages.error(facesContext, null, "verify.expired");
-        external.redirect(external.getRequestContextPath() + SignInMechanism.LOGIN_PATH);
-        facesContext.responseComplete();
     }
 
     public String getCode() {

@@ -127,9 +127,9 @@ public class EnrollmentBean implements Serializable {
         }
         ExternalContext external = context.getExternalContext();
         TwoFactorService.FinishOutcome outcome = twoFactor.finishTotpEnrollment(enrollment, clientAddress(context));
-        otherSessions.keepThisOne(request(context));
         external.getFlash().setKeepMessages(true);
         if (outcome == TwoFactorService.FinishOutcome.ENABLED) {
+            otherSessions.keepThisOne(request(context));
             Messages.info(context, "enroll.methodSet");
             Messages.info(context, "enroll.finished");
         } else {

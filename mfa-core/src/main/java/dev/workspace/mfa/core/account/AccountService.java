@@ -24,7 +24,8 @@ public interface AccountService {
     /**
      * Replaces a temporary password at sign-in, and ends every other session of the account.
      *
-     * @throws AccountRejectedException when the new password breaks a rule or is the temporary one again
+     * @throws AccountRejectedException when the new password breaks a rule or is the temporary one again, or when the
+     *                                   password is no longer temporary
      */
     void replaceTemporaryPassword(long id, String newPassword, String clientAddress);
 

@@ -77,8 +77,8 @@ public class AccountServiceBean implements AccountService {
     @Override
     public void replaceTemporaryPassword(long id, String newPassword, String clientAddress) {
         UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (!account.isPasswordChangeRequired()) {
-            throw new IllegalStateException("the password of account " + id + " is not temporary");
+        if (account == null || !account.isPasswordChangeRequired()) {
+            throw new AccountRejectedException(Reason.NOT_TEMPORARY);
         }
         checkPasswordRules(account.getEmail(), newPassword);
         if (hasher.verify(newPassword, account.getPasswordHash())) {

@@ -282,7 +282,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
 
     @Override
     public void dismissPrompt(long userId) {
-        em.find(UserAccount.class, userId).setTwoFactorPromptDismissed(true);
+        em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE).setTwoFactorPromptDismissed(true);
     }
 
     private boolean acceptTotp(SecondFactor factor, String code) {

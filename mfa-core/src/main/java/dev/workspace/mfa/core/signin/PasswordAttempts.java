@@ -61,7 +61,7 @@ public class PasswordAttempts {
     public SignInResult recordFailure(String email, Long accountId, LocalDateTime now, String clientAddress,
                                       AuditEventType event, String detail) {
         SignInThrottle counter = counters.locked(counters.emailKey(email), now);
-        countAddressFailure(clientAddress, now);
+        countAddressFailure(clientAddress, accountId, email, now);
         if (rule.isLocked(counter.getLockedUntil(), now)) {
             audit.record(event, null, accountId, email, clientAddress, "password step locked");
             return SignInResult.locked(counter.getLockedUntil());
@@ -84,6 +84,13 @@ public class PasswordAttempts {
      */
     public SignInResult recordSuccess(long accountId, LocalDateTime now, String clientAddress, String rehash,
                                       boolean secondStepFollows) {
+        // Re-checked under the row lock: a burst of parallel guesses passes the early check together, and a right
+        // password among them must not count once the address is blocked.
+        Optional<LocalDateTime> blocked = counters.lockedIfPresent(ThrottleCounters.addressKey(clientAddress))
+                .map(SignInThrottle::getLockedUntil).filter(now::isBefore);
+        if (blocked.isPresent()) {
+            return SignInResult.addressBlocked(blocked.get());
+        }
         UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         Optional<LocalDateTime> locked = clearCounter(account.getEmail(), now);
         if (locked.isPresent()) {
@@ -113,11 +120,16 @@ public class PasswordAttempts {
         return Optional.empty();
     }
 
-    private void countAddressFailure(String clientAddress, LocalDateTime now) {
+    private void countAddressFailure(String clientAddress, Long accountId, String email, LocalDateTime now) {
         SignInThrottle counter = counters.locked(ThrottleCounters.addressKey(clientAddress), now);
+        boolean blockedBefore = counter.getLockedUntil() != null && now.isBefore(counter.getLockedUntil());
         AddressLimit.AfterFailure after = addressLimit.afterFailure(counter.getFailures(), counter.getWindowStartedAt(), now);
         counter.setFailures(after.failures());
         counter.setWindowStartedAt(after.windowStartedAt());
         counter.setLockedUntil(after.blockedUntil());
+        if (after.blockedUntil() != null && !blockedBefore) {
+            audit.record(AuditEventType.ADDRESS_BLOCKED, null, accountId, email, clientAddress,
+                    "sign-in from this address paused until " + after.blockedUntil() + " UTC");
+        }
     }
 }

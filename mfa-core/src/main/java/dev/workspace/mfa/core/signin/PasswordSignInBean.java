@@ -1,7 +1,6 @@
 package dev.workspace.mfa.core.signin;
 
 import dev.workspace.mfa.core.account.EmailAddress;
-import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.password.PasswordPolicy;
 import dev.workspace.mfa.persistence.account.UserAccount;
@@ -37,9 +36,6 @@ public class PasswordSignInBean implements PasswordSignInService {
     private PasswordAttempts attempts;
 
     @Inject
-    private AuditLog audit;
-
-    @Inject
     private Clock clock;
 
     @Override
@@ -47,7 +43,8 @@ public class PasswordSignInBean implements PasswordSignInService {
         LocalDateTime now = LocalDateTime.now(clock);
         Optional<LocalDateTime> addressBlocked = attempts.addressBlockedUntil(clientAddress, now);
         if (addressBlocked.isPresent()) {
-            audit.record(AuditEventType.SIGN_IN_FAILED, null, null, email, clientAddress, "client address blocked");
+            // Not audited one by one: a blocked client could otherwise grow the audit trail at request speed. The
+            // start of the block is audited (ADDRESS_BLOCKED).
             return SignInResult.addressBlocked(addressBlocked.get());
         }
         String candidate = password == null ? "" : password;
@@ -55,9 +52,10 @@ public class PasswordSignInBean implements PasswordSignInService {
         Optional<UserAccount> account = EmailAddress.isValid(email) ? findAccount(normalized) : Optional.empty();
         boolean tooLong = candidate.length() > PasswordPolicy.MAX_LENGTH * 2;
         Long accountId = account.map(UserAccount::getId).orElse(null);
+        // Read for every email, known or not: the same work on every path (one lock check, one hash, one update).
+        boolean locked = attempts.lockedUntil(normalized, now).isPresent();
 
-        // The same work on every path: one hash, one counter update.
-        if (account.isEmpty() || !account.get().isEnabled() || tooLong || attempts.lockedUntil(normalized, now).isPresent()) {
+        if (account.isEmpty() || !account.get().isEnabled() || tooLong || locked) {
             hasher.verifyDecoy(tooLong ? "" : candidate);
             return attempts.recordFailure(normalized, accountId, now, clientAddress, AuditEventType.SIGN_IN_FAILED,
                     account.isEmpty() ? "no such account" : "account disabled or input too long");

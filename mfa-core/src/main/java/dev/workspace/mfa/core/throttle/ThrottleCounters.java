@@ -12,14 +12,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import javax.crypto.Mac;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The database rows behind the password step's failure counters: one per normalised email, known or not (keyed by an
@@ -30,6 +34,8 @@ import java.util.Optional;
 public class ThrottleCounters {
 
     private static final int MAX_ADDRESS_LENGTH = 64;
+    /** Digits, hex, dots and colons only: parsing it never asks DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
@@ -51,9 +57,25 @@ public class ThrottleCounters {
         }
     }
 
-    /** The key of a client address's counter. */
+    /**
+     * The key of a client address's counter: the address in its canonical spelling, and for IPv6 its /64 network,
+     * since one subscriber usually holds a whole /64 and could otherwise take a fresh address for every 100 guesses.
+     */
     public static String addressKey(String clientAddress) {
-        String address = clientAddress == null ? "unknown" : clientAddress;
+        String address = clientAddress == null ? "unknown" : clientAddress.strip();
+        if (IP_LITERAL.matcher(address).matches()) {
+            try {
+                InetAddress parsed = InetAddress.getByName(address);
+                if (parsed instanceof Inet6Address) {
+                    byte[] network = Arrays.copyOf(parsed.getAddress(), 16);
+                    Arrays.fill(network, 8, 16, (byte) 0);
+                    return "address:" + InetAddress.getByAddress(network).getHostAddress() + "/64";
+                }
+                return "address:" + parsed.getHostAddress();
+            } catch (UnknownHostException notAnAddress) {
+                // Kept as written below.
+            }
+        }
         return "address:" + (address.length() > MAX_ADDRESS_LENGTH ? address.substring(0, MAX_ADDRESS_LENGTH) : address);
     }
 
@@ -75,10 +97,14 @@ public class ThrottleCounters {
         }
         try {
             session.getBusinessObject(ThrottleCounters.class).create(key, now);
-        } catch (EJBException | PersistenceException createdMeanwhile) {
-            // Another request created the same row first; it is there now.
+        } catch (EJBException createdMeanwhile) {
+            // Most likely another request created the same row first; if not, the find below says so.
         }
-        return em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        SignInThrottle created = em.find(SignInThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (created == null) {
+            throw new IllegalStateException("the sign-in counter " + key + " could not be created");
+        }
+        return created;
     }
 
     /** In a transaction of its own, so that losing a race to create the same row leaves the caller's intact. */

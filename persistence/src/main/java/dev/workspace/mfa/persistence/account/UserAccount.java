@@ -62,8 +62,6 @@ public class UserAccount {
     @Column(name = "last_sign_in_at")
     private LocalDateTime lastSignInAt;
 
-
-
     /** "Don't ask again" on the suggestion to turn on two-factor authentication. */
     @Column(name = "two_factor_prompt_dismissed", nullable = false)
     private boolean twoFactorPromptDismissed;
@@ -134,7 +132,6 @@ public class UserAccount {
         this.lastSignInAt = lastSignInAt;
     }
 
-
     public boolean isTwoFactorPromptDismissed() {
         return twoFactorPromptDismissed;
     }
@@ -142,7 +139,6 @@ public class UserAccount {
     public void setTwoFactorPromptDismissed(boolean twoFactorPromptDismissed) {
         this.twoFactorPromptDismissed = twoFactorPromptDismissed;
     }
-
 
     public int getSessionGeneration() {
         return sessionGeneration;

@@ -8,6 +8,8 @@ public enum AuditEventType {
     /** The password was right and a second step follows; SIGN_IN_SUCCEEDED would claim too much. */
     PASSWORD_ACCEPTED,
     PASSWORD_LOCKOUT,
+    /** Too many password failures from one client address: sign-in from it is paused. */
+    ADDRESS_BLOCKED,
     SECOND_FACTOR_SUCCEEDED,
     SECOND_FACTOR_FAILED,
     SECOND_FACTOR_LOCKOUT,
