@@ -26,13 +26,13 @@ public class OtherSessions {
 
     /** "Sign out other sessions". */
     public void end(HttpServletRequest request) {
-        SignInSession.signedInUser(request, clock).ifPresent(user -> SignInSession.keepSignedIn(request,
-                accounts.endOtherSessions(user.accountId(), clientAddress.of(request)), clock));
+        SignInSession.signedInUser(request, clock).ifPresent(user -> SignInSession.keepSignedIn(request, user,
+                accounts.endOtherSessions(user.accountId(), clientAddress.of(request))));
     }
 
     /** After a change that ended the person's other sessions, this one, which made it, stays signed in. */
     public void keepThisOne(HttpServletRequest request) {
-        SignInSession.signedInUser(request, clock).flatMap(user -> accounts.findById(user.accountId()))
-                .ifPresent(account -> SignInSession.keepSignedIn(request, account, clock));
+        SignInSession.signedInUser(request, clock).ifPresent(user -> accounts.findById(user.accountId())
+                .ifPresent(account -> SignInSession.keepSignedIn(request, user, account)));
     }
 }

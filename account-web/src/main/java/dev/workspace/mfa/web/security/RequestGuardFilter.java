@@ -76,8 +76,8 @@ public class RequestGuardFilter extends HttpFilter {
         if (request.isRequestedSessionIdFromURL() || request.getRequestURI().indexOf(';') >= 0) {
             return "400";
         }
-        String type = request.getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/")) {
             return "415";
         }
         if (request.getHeader("Transfer-Encoding") != null) {
@@ -86,8 +86,7 @@ public class RequestGuardFilter extends HttpFilter {
         if (request.getContentLengthLong() > MAX_FORM_BYTES) {
             return "413";
         }
-        if (request.getContentLengthLong() > 0
-                && (type == null || !type.toLowerCase(Locale.ROOT).startsWith(FORM_TYPE))) {
+        if (request.getContentLengthLong() > 0 && !type.startsWith(FORM_TYPE)) {
             return "415";
         }
         if ("POST".equals(request.getMethod()) && fromAnotherOrigin(request)) {

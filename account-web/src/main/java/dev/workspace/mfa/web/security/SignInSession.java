@@ -52,8 +52,8 @@ public final class SignInSession {
      * After a change that ended the account's other sessions (its session generation went up), this session, which
      * made the change, stays signed in.
      */
-    public static void keepSignedIn(HttpServletRequest request, AccountSummary account, Clock clock) {
-        signedInUser(request, clock).ifPresent(user -> request.getSession().setAttribute(SIGNED_IN_USER, user.renewedFor(account)));
+    static void keepSignedIn(HttpServletRequest request, SignedInUser user, AccountSummary account) {
+        request.getSession().setAttribute(SIGNED_IN_USER, user.renewedFor(account));
     }
 
     /** Ends the session: signed out here, whatever it held. */

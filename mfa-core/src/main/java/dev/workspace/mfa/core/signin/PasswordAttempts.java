@@ -40,14 +40,12 @@ public class PasswordAttempts {
 
     /** When the password step of this (normalised) email is locked, or empty. */
     public Optional<LocalDateTime> lockedUntil(String email, LocalDateTime now) {
-        return counters.peek(counters.emailKey(email)).map(SignInThrottle::getLockedUntil)
-                .filter(until -> rule.isLocked(until, now));
+        return runningLock(counters.peek(counters.emailKey(email)), now);
     }
 
     /** When sign-in from this client address may start again, or empty when it may now. */
     public Optional<LocalDateTime> addressBlockedUntil(String clientAddress, LocalDateTime now) {
-        return counters.peek(ThrottleCounters.addressKey(clientAddress)).map(SignInThrottle::getLockedUntil)
-                .filter(until -> now.isBefore(until));
+        return runningLock(counters.peek(ThrottleCounters.addressKey(clientAddress)), now);
     }
 
     /**
@@ -86,8 +84,7 @@ public class PasswordAttempts {
                                       boolean secondStepFollows) {
         // Re-checked under the row lock: a burst of parallel guesses passes the early check together, and a right
         // password among them must not count once the address is blocked.
-        Optional<LocalDateTime> blocked = counters.lockedIfPresent(ThrottleCounters.addressKey(clientAddress))
-                .map(SignInThrottle::getLockedUntil).filter(now::isBefore);
+        Optional<LocalDateTime> blocked = runningLock(counters.lockedIfPresent(ThrottleCounters.addressKey(clientAddress)), now);
         if (blocked.isPresent()) {
             return SignInResult.addressBlocked(blocked.get());
         }
@@ -113,16 +110,21 @@ public class PasswordAttempts {
     /** Removes the email's counter; when it holds a running lock, keeps it and returns the lock's end. */
     private Optional<LocalDateTime> clearCounter(String email, LocalDateTime now) {
         Optional<SignInThrottle> counter = counters.lockedIfPresent(counters.emailKey(email));
-        if (counter.isPresent() && rule.isLocked(counter.get().getLockedUntil(), now)) {
-            return Optional.of(counter.get().getLockedUntil());
+        Optional<LocalDateTime> locked = runningLock(counter, now);
+        if (locked.isEmpty()) {
+            counter.ifPresent(em::remove);
         }
-        counter.ifPresent(em::remove);
-        return Optional.empty();
+        return locked;
+    }
+
+    /** The end of the counter's lock (or address block) when one is running at {@code now}. */
+    private Optional<LocalDateTime> runningLock(Optional<SignInThrottle> counter, LocalDateTime now) {
+        return counter.map(SignInThrottle::getLockedUntil).filter(until -> rule.isLocked(until, now));
     }
 
     private void countAddressFailure(String clientAddress, Long accountId, String email, LocalDateTime now) {
         SignInThrottle counter = counters.locked(ThrottleCounters.addressKey(clientAddress), now);
-        boolean blockedBefore = counter.getLockedUntil() != null && now.isBefore(counter.getLockedUntil());
+        boolean blockedBefore = runningLock(Optional.of(counter), now).isPresent();
         AddressLimit.AfterFailure after = addressLimit.afterFailure(counter.getFailures(), counter.getWindowStartedAt(), now);
         counter.setFailures(after.failures());
         counter.setWindowStartedAt(after.windowStartedAt());
