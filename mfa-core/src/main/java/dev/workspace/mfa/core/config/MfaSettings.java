@@ -25,6 +25,8 @@ public class MfaSettings {
     public static final String REQUIRE_TWO_FACTOR = "mfa.require.two.factor";
     public static final String RECOVERY_CODES_REVIEWABLE = "mfa.recovery.codes.reviewable";
     public static final String TRUSTED_PROXIES = "mfa.trusted.proxies";
+    public static final String ALLOWED_METHODS = "mfa.allowed.methods";
+    public static final String TIME_ZONE = "mfa.time.zone";
 
     static final String DEFAULT_DATA_DIR = "data";
     static final String DEFAULT_ISSUER = "Workspace";
@@ -71,6 +73,19 @@ public class MfaSettings {
     public Set<String> trustedProxies() {
         return value(TRUSTED_PROXIES).map(list -> Arrays.stream(list.split(","))
                 .map(String::trim).filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    /** The second-factor methods the workspace offers (upper-case names); all three by default. */
+    public Set<String> allowedMethods() {
+        return value(ALLOWED_METHODS).map(list -> Arrays.stream(list.split(","))
+                        .map(m -> m.trim().toUpperCase(java.util.Locale.ROOT)).filter(m -> !m.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of("TOTP", "EMAIL", "SMS"));
+    }
+
+    /** The workspace's time zone, for times in emails. */
+    public java.time.ZoneId timeZone() {
+        return value(TIME_ZONE).map(java.time.ZoneId::of).orElse(java.time.ZoneId.systemDefault());
     }
 
     /** Empty when the operator gave none: a password is then generated once. */

@@ -54,6 +54,16 @@ public class ServerKeys {
         return new SecretKeySpec(derive("sign-in-throttle"), "HmacSHA256");
     }
 
+    /** The HMAC-SHA-256 key of the codes sent by email or SMS. */
+    public SecretKeySpec oneTimeCodeKey() {
+        return new SecretKeySpec(derive("one-time-code-hash"), "HmacSHA256");
+    }
+
+    /** The HMAC-SHA-256 key that seals step-up grants, so only core can make one. */
+    public SecretKeySpec stepUpKey() {
+        return new SecretKeySpec(derive("step-up-grant"), "HmacSHA256");
+    }
+
     private byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,62 +1,75 @@
 package dev.workspace.mfa.core.secondfactor;
 
-import java.util.List;
-import java.util.Optional;
+import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.core.method.Challenge;
+import dev.workspace.mfa.core.method.EnrollmentCheck;
+import dev.workspace.mfa.core.method.MethodDescription;
+import dev.workspace.mfa.core.method.MethodEnrollment;
+import dev.workspace.mfa.core.stepup.StepUpGrant;
+import dev.workspace.mfa.core.verification.CodeCheck;
+import dev.workspace.mfa.core.verification.CodeKind;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 
-/** A person's two-factor authentication, from enrollment to sign-in to turning it off. */
+import java.util.List;
+
+/**
+ * A person's two-factor authentication: choosing a method, switching, a new phone, signing in with it, turning it
+ * off. Every method is reached through {@link dev.workspace.mfa.core.method.TwoFactorMethod}; the changes take a
+ * {@link StepUpGrant} and refuse without a valid one.
+ */
 public interface TwoFactorService {
 
-    /** Why finishing an enrollment did not turn two-factor authentication on. */
-    enum FinishOutcome { ENABLED, EXPIRED, NOT_VERIFIED, ALREADY_ENABLED }
+    /** What Finish did, or why it did nothing. */
+    enum FinishOutcome {
+        ENABLED, METHOD_CHANGED, REPLACED,
+        /** Set up from "off" while another enrollment turned two-factor authentication on meanwhile. */
+        ALREADY_ENABLED,
+        /** A change of method while two-factor authentication was turned off meanwhile: start again. */
+        STALE,
+        EXPIRED, NOT_VERIFIED, NOT_ALLOWED;
+
+        public boolean done() {
+            return this == ENABLED || this == METHOD_CHANGED || this == REPLACED;
+        }
+    }
 
     TwoFactorStatus status(long userId);
 
     boolean isEnabled(long userId);
 
-    /** Step 1: a new secret and its key URI; nothing is stored yet. */
-    TotpEnrollment beginTotpEnrollment(long userId);
-
-    /** Step 2: the app's code proves the secret arrived; returns the enrollment with its ten recovery codes. */
-    Optional<TotpEnrollment> verifyEnrollmentCode(TotpEnrollment enrollment, String code);
+    /** The methods the workspace offers, in the order the pages list them. */
+    List<MethodDescription> offeredMethods();
 
     /**
-     * Step 3, Finish: stores secret and codes and turns two-factor authentication on, all in one transaction; the
-     * person's other sessions end (the caller keeps its own with the account's new session generation).
+     * Step 1 of setting up a method (the first, another one, or the same on a new phone or address).
+     *
+     * @throws dev.workspace.mfa.core.method.EnrollmentRefusedException when the method is not offered, or the
+     *         destination is not acceptable, or no code could be sent
+     * @throws dev.workspace.mfa.core.stepup.StepUpRequiredException without a valid grant
      */
-    FinishOutcome finishTotpEnrollment(TotpEnrollment enrollment, String clientAddress);
+    MethodEnrollment beginEnrollment(StepUpGrant grant, SecondFactorMethod method, String destination, Client client);
+
+    /** Step 2: the code; a person without recovery codes gets ten with the verified enrollment. */
+    EnrollmentCheck verifyEnrollment(MethodEnrollment enrollment, String code, Client client);
+
+    /**
+     * Step 3, Finish: in one transaction, stores the new credential, removes the one it replaces, stores new recovery
+     * codes (first method only), ends the person's other sessions, and emails them.
+     */
+    FinishOutcome finishEnrollment(StepUpGrant grant, MethodEnrollment enrollment, Client client);
+
+    /** Right after the password step: sends the sign-in code when the active method works by message. */
+    Challenge startSignIn(long userId, Client client);
 
     /** Sign-in's second step: a code of the active method or a recovery code, with replay refusal and lockout. */
-    CodeCheck checkCode(long userId, CodeKind kind, String code, String clientAddress);
-
-    /** Step-up before a sensitive change: the password and a current code (or a recovery code). */
-    CodeCheck confirmIdentity(long userId, String password, CodeKind kind, String code, String clientAddress);
+    CodeCheck checkCode(long userId, CodeKind kind, String code, Client client);
 
     /**
-     * Step-up for a person who has no second factor yet, before they bind one: the password alone. Wrong passwords
-     * count towards the same lock as at sign-in. A person who has a second factor must use {@link #confirmIdentity}:
-     * for them this answers {@link CodeCheck.Outcome#INVALID} without looking at the password.
-     */
-    CodeCheck confirmPassword(long userId, String password, String clientAddress);
-
-    /** Ten new recovery codes to show; nothing is stored and the old codes keep working. */
-    RecoveryCodeRenewal renewRecoveryCodes(long userId);
-
-    /**
-     * Finish of a renewal: the new codes replace every old one in one transaction; the caller must have confirmed the
-     * person's identity. False when the person no longer has two-factor authentication.
-     */
-    boolean replaceRecoveryCodes(RecoveryCodeRenewal renewal, String clientAddress);
-
-    /** The ten codes, used or not; the unused ones in clear only when the workspace allows showing them again. */
-    List<RecoveryCodeEntry> recoveryCodes(long userId, String clientAddress);
-
-    /**
-     * Removes the second factor and every recovery code, and ends the person's other sessions; the caller must have
-     * confirmed the person's identity.
+     * Removes every credential and recovery code, ends the person's other sessions and emails them.
      *
      * @throws TwoFactorRequiredException when the workspace requires two-factor authentication
      */
-    void disable(long userId, String clientAddress);
+    void disable(StepUpGrant grant, Client client);
 
     /** "Don't ask again" on the suggestion to turn two-factor authentication on. */
     void dismissPrompt(long userId);

@@ -5,7 +5,11 @@ import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 
-/** What the security settings page shows: off, or on with a method, since when, and recovery codes left. */
-public record TwoFactorStatus(boolean enabled, SecondFactorMethod method, LocalDateTime since, int recoveryCodesLeft,
-                              boolean requiredByWorkspace, boolean promptDismissed) implements Serializable {
+/**
+ * What the security settings page shows: off, or on with a method, where its codes go (masked), since when, and
+ * recovery codes left.
+ */
+public record TwoFactorStatus(boolean enabled, SecondFactorMethod method, String sentTo, LocalDateTime since,
+                              int recoveryCodesLeft, boolean requiredByWorkspace, boolean promptDismissed)
+        implements Serializable {
 }

@@ -1,6 +1,7 @@
 /**
- * Two-factor authentication as use cases: enrolling an authenticator app, checking a code or a recovery code at
- * sign-in (replay refused, 10 failures lock for 15 minutes), managing recovery codes, step-up, disabling.
- * Every second factor (TOTP today; email, SMS, WebAuthn later) is reached through {@link dev.workspace.mfa.core.secondfactor.TwoFactorService}.
+ * Two-factor authentication as a person's use cases: choosing a method, switching, a new phone, the sign-in check,
+ * recovery codes, turning it off ({@link dev.workspace.mfa.core.secondfactor.TwoFactorService},
+ * {@link dev.workspace.mfa.core.secondfactor.RecoveryCodeService}). Rules that live here: exactly one active method,
+ * changes only with a valid step-up grant, changes end the person's other sessions and are emailed to them.
  */
 package dev.workspace.mfa.core.secondfactor;

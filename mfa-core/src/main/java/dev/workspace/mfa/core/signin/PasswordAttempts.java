@@ -2,12 +2,11 @@ package dev.workspace.mfa.core.signin;
 
 import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.audit.AuditLog;
-import dev.workspace.mfa.core.throttle.AddressLimit;
-import dev.workspace.mfa.core.throttle.LockoutRule;
+import dev.workspace.mfa.core.throttle.Throttle;
 import dev.workspace.mfa.core.throttle.ThrottleCounters;
+import dev.workspace.mfa.core.throttle.WindowLimit;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
-import dev.workspace.mfa.persistence.throttle.SignInThrottle;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * Records the result of a password check, at sign-in or at a step-up, in a short transaction under row locks, so that
  * parallel guesses on any node count one by one and a success racing a lockout cannot slip through. Failures count per
  * normalised email, whether or not an account has it, so that a lock looks the same for everyone, and per client
- * address ({@link AddressLimit}), so that one client can neither lock many accounts nor guess across them.
+ * address ({@link WindowLimit#PASSWORD_FAILURES_PER_ADDRESS}), so that one client can neither lock many accounts nor guess across them.
  */
 @Stateless
 public class PasswordAttempts {
@@ -33,19 +32,19 @@ public class PasswordAttempts {
     private ThrottleCounters counters;
 
     @Inject
-    private AuditLog audit;
+    private Throttle throttle;
 
-    private final LockoutRule rule = LockoutRule.DEFAULT;
-    private final AddressLimit addressLimit = AddressLimit.DEFAULT;
+    @Inject
+    private AuditLog audit;
 
     /** When the password step of this (normalised) email is locked, or empty. */
     public Optional<LocalDateTime> lockedUntil(String email, LocalDateTime now) {
-        return runningLock(counters.peek(counters.emailKey(email)), now);
+        return throttle.lockedUntil(counters.emailKey(email), now);
     }
 
     /** When sign-in from this client address may start again, or empty when it may now. */
     public Optional<LocalDateTime> addressBlockedUntil(String clientAddress, LocalDateTime now) {
-        return runningLock(counters.peek(ThrottleCounters.addressKey(clientAddress)), now);
+        return throttle.lockedUntil(ThrottleCounters.addressKey(clientAddress), now);
     }
 
     /**
@@ -58,20 +57,22 @@ public class PasswordAttempts {
      */
     public SignInResult recordFailure(String email, Long accountId, LocalDateTime now, String clientAddress,
                                       AuditEventType event, String detail) {
-        SignInThrottle counter = counters.locked(counters.emailKey(email), now);
-        countAddressFailure(clientAddress, accountId, email, now);
-        if (rule.isLocked(counter.getLockedUntil(), now)) {
-            audit.record(event, null, accountId, email, clientAddress, "password step locked");
-            return SignInResult.locked(counter.getLockedUntil());
+        Throttle.Counted byEmail = throttle.countFailure(counters.emailKey(email), now);
+        Throttle.Counted address = throttle.countInWindow(ThrottleCounters.addressKey(clientAddress),
+                WindowLimit.PASSWORD_FAILURES_PER_ADDRESS, now);
+        if (address.started()) {
+            audit.record(AuditEventType.ADDRESS_BLOCKED, null, accountId, email, clientAddress,
+                    "sign-in from this address paused until " + address.lockedUntil() + " UTC");
         }
-        LockoutRule.AfterFailure after = rule.afterFailure(counter.getFailures(), now);
-        counter.setFailures(after.failures());
-        counter.setLockedUntil(after.lockedUntil());
+        if (byEmail.locked() && !byEmail.started()) {
+            audit.record(event, null, accountId, email, clientAddress, "password step locked");
+            return SignInResult.locked(byEmail.lockedUntil());
+        }
         audit.record(event, null, accountId, email, clientAddress, detail);
-        if (after.locked()) {
+        if (byEmail.started()) {
             audit.record(AuditEventType.PASSWORD_LOCKOUT, null, accountId, email, clientAddress,
-                    "password step locked until " + after.lockedUntil() + " UTC");
-            return SignInResult.locked(after.lockedUntil());
+                    "password step locked until " + byEmail.lockedUntil() + " UTC");
+            return SignInResult.locked(byEmail.lockedUntil());
         }
         return SignInResult.invalid();
     }
@@ -84,12 +85,12 @@ public class PasswordAttempts {
                                       boolean secondStepFollows) {
         // Re-checked under the row lock: a burst of parallel guesses passes the early check together, and a right
         // password among them must not count once the address is blocked.
-        Optional<LocalDateTime> blocked = runningLock(counters.lockedIfPresent(ThrottleCounters.addressKey(clientAddress)), now);
+        Optional<LocalDateTime> blocked = throttle.lockedUntilForUpdate(ThrottleCounters.addressKey(clientAddress), now);
         if (blocked.isPresent()) {
             return SignInResult.addressBlocked(blocked.get());
         }
         UserAccount account = em.find(UserAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<LocalDateTime> locked = clearCounter(account.getEmail(), now);
+        Optional<LocalDateTime> locked = throttle.clearFailures(counters.emailKey(account.getEmail()), now);
         if (locked.isPresent()) {
             return SignInResult.locked(locked.get());
         }
@@ -102,36 +103,8 @@ public class PasswordAttempts {
         return SignInResult.accepted(AccountSummary.of(account), secondStepFollows);
     }
 
-    /** A right password at a step-up: the failure count starts again, unless the step is locked (returns false). */
-    public boolean recordStepUpPassword(String email, LocalDateTime now) {
-        return clearCounter(email, now).isEmpty();
-    }
-
-    /** Removes the email's counter; when it holds a running lock, keeps it and returns the lock's end. */
-    private Optional<LocalDateTime> clearCounter(String email, LocalDateTime now) {
-        Optional<SignInThrottle> counter = counters.lockedIfPresent(counters.emailKey(email));
-        Optional<LocalDateTime> locked = runningLock(counter, now);
-        if (locked.isEmpty()) {
-            counter.ifPresent(em::remove);
-        }
-        return locked;
-    }
-
-    /** The end of the counter's lock (or address block) when one is running at {@code now}. */
-    private Optional<LocalDateTime> runningLock(Optional<SignInThrottle> counter, LocalDateTime now) {
-        return counter.map(SignInThrottle::getLockedUntil).filter(until -> rule.isLocked(until, now));
-    }
-
-    private void countAddressFailure(String clientAddress, Long accountId, String email, LocalDateTime now) {
-        SignInThrottle counter = counters.locked(ThrottleCounters.addressKey(clientAddress), now);
-        boolean blockedBefore = runningLock(Optional.of(counter), now).isPresent();
-        AddressLimit.AfterFailure after = addressLimit.afterFailure(counter.getFailures(), counter.getWindowStartedAt(), now);
-        counter.setFailures(after.failures());
-        counter.setWindowStartedAt(after.windowStartedAt());
-        counter.setLockedUntil(after.blockedUntil());
-        if (after.blockedUntil() != null && !blockedBefore) {
-            audit.record(AuditEventType.ADDRESS_BLOCKED, null, accountId, email, clientAddress,
-                    "sign-in from this address paused until " + after.blockedUntil() + " UTC");
-        }
+    /** A right password at a step-up: the failure count starts again, unless the step is locked (returned). */
+    public Optional<LocalDateTime> recordStepUpPassword(String email, LocalDateTime now) {
+        return throttle.clearFailures(counters.emailKey(email), now);
     }
 }

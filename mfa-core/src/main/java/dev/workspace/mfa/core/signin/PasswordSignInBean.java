@@ -5,7 +5,7 @@ import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.password.PasswordPolicy;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
-import dev.workspace.mfa.persistence.secondfactor.SecondFactor;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -66,7 +66,8 @@ public class PasswordSignInBean implements PasswordSignInService {
                     "wrong password");
         }
         String rehash = hasher.needsRehash(found.getPasswordHash()) ? hasher.hash(candidate) : null;
-        boolean secondStepFollows = em.find(SecondFactor.class, found.getId()) != null;
+        boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER, SecondFactorCredential.class)
+                .setParameter("userId", found.getId()).setMaxResults(1).getResultList().isEmpty();
         return attempts.recordSuccess(found.getId(), now, clientAddress, rehash, secondStepFollows);
     }
 

@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The database rows behind the password step's failure counters: one per normalised email, known or not (keyed by an
- * HMAC, so the table holds no typed addresses) and one per client address. A row is read under a row lock
+ * The database rows behind {@link Throttle}'s counters: per normalised email, known or not (keyed by an HMAC, so the
+ * table holds no typed addresses), per client address, per person's second factor and per person's codes sent. A row is read under a row lock
  * ({@code SELECT … FOR UPDATE}) so that parallel failures on any node count one by one.
  */
 @Stateless
@@ -45,6 +45,21 @@ public class ThrottleCounters {
 
     @Inject
     private ServerKeys keys;
+
+    /** The key of a person's second-factor failures. */
+    public static String secondFactorKey(long accountId) {
+        return "second-factor:" + accountId;
+    }
+
+    /** The key of the codes sent to a person within one of the sending limits. */
+    public static String codesSentKey(long accountId, String window) {
+        return "codes-" + window + ":" + accountId;
+    }
+
+    /** The key of the codes sent on behalf of one client address. */
+    public static String codesSentFromKey(String clientAddress) {
+        return "codes-" + addressKey(clientAddress);
+    }
 
     /** The key of a normalised email's counter. */
     public String emailKey(String normalizedEmail) {
@@ -105,6 +120,10 @@ public class ThrottleCounters {
             throw new IllegalStateException("the sign-in counter " + key + " could not be created");
         }
         return created;
+    }
+
+    public void remove(SignInThrottle counter) {
+        em.remove(counter);
     }
 
     /** In a transaction of its own, so that losing a race to create the same row leaves the caller's intact. */

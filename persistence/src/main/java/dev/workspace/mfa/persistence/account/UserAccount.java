@@ -73,6 +73,10 @@ public class UserAccount {
     @Column(name = "password_change_required", nullable = false)
     private boolean passwordChangeRequired;
 
+    /** Per-person salt of the recovery-code hashes; set when the person first gets recovery codes. */
+    @Column(name = "recovery_salt", length = 64)
+    private String recoverySalt;
+
     @Version
     private long version;
 
@@ -155,5 +159,13 @@ public class UserAccount {
 
     public void setPasswordChangeRequired(boolean passwordChangeRequired) {
         this.passwordChangeRequired = passwordChangeRequired;
+    }
+
+    public String getRecoverySalt() {
+        return recoverySalt;
+    }
+
+    public void setRecoverySalt(String recoverySalt) {
+        this.recoverySalt = recoverySalt;
     }
 }

@@ -22,5 +22,12 @@ public enum AuditEventType {
     STEP_UP_FAILED,
     PASSWORD_CHANGED,
     /** A person ended their other sessions. */
-    SESSIONS_ENDED
+    SESSIONS_ENDED,
+    TWO_FACTOR_METHOD_CHANGED,
+    AUTHENTICATOR_REPLACED,
+    CODE_SENT,
+    CODE_NOT_SENT,
+    CODE_SENDING_LIMITED,
+    NOTIFICATION_SENT,
+    NOTIFICATION_FAILED
 }

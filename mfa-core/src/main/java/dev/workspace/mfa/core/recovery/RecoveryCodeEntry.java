@@ -1,4 +1,4 @@
-package dev.workspace.mfa.core.secondfactor;
+package dev.workspace.mfa.core.recovery;
 
 import java.io.Serializable;
 

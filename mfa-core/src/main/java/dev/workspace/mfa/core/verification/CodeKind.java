@@ -1,4 +1,4 @@
-package dev.workspace.mfa.core.secondfactor;
+package dev.workspace.mfa.core.verification;
 
 /** What a person typed as their second factor: a code of their active method, or one of their recovery codes. */
 public enum CodeKind {

@@ -1,4 +1,4 @@
-package dev.workspace.mfa.core.secondfactor;
+package dev.workspace.mfa.core.verification;
 
 import java.time.LocalDateTime;
 
@@ -14,15 +14,15 @@ public record CodeCheck(Outcome outcome, LocalDateTime lockedUntil, int recovery
         return outcome == Outcome.ACCEPTED;
     }
 
-    static CodeCheck accepted(int recoveryCodesLeft) {
+    public static CodeCheck accepted(int recoveryCodesLeft) {
         return new CodeCheck(Outcome.ACCEPTED, null, recoveryCodesLeft);
     }
 
-    static CodeCheck of(Outcome outcome) {
+    public static CodeCheck of(Outcome outcome) {
         return new CodeCheck(outcome, null, -1);
     }
 
-    static CodeCheck locked(LocalDateTime until) {
+    public static CodeCheck locked(LocalDateTime until) {
         return new CodeCheck(Outcome.LOCKED, until, -1);
     }
 }

@@ -1,13 +1,12 @@
-package dev.workspace.mfa.core.secondfactor;
+package dev.workspace.mfa.core.recovery;
 
-import dev.workspace.mfa.core.recovery.RecoveryCodes;
 
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * New recovery codes being shown to the person, not stored yet. The old codes keep working until
- * {@link TwoFactorService#replaceRecoveryCodes} stores these in their place, so a person who leaves before saving the
+ * {@link RecoveryCodeService#replace} stores these in their place, so a person who leaves before saving the
  * new ones is not left with no working codes.
  *
  * @param codes the ten new codes, in the grouped form people read
