@@ -162,7 +162,7 @@ class BrowserStoryIT {
             // Enrollment starts with the password: no secret for a session alone.
             assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("Off"));
             browser.inspect("security-off");
-            browser.submit(By.id("enable"));
+            browser.submit(By.id("enable-TOTP"));
             assertFalse(browser.has(By.id("qrCode")), "no QR code before the password");
             assertTrue(browser.find(By.id("confirmPasswordHeading")).getText()
                     .contains("Confirm your password to set up two-factor authentication"));

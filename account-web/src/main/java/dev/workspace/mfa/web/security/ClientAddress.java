@@ -1,6 +1,7 @@
 package dev.workspace.mfa.web.security;
 
 import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.audit.Client;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,11 @@ public class ClientAddress {
     @PostConstruct
     void load() {
         trustedProxies = settings.trustedProxies();
+    }
+
+    /** The client address and browser, as the audit trail and security emails name them. */
+    public Client client(HttpServletRequest request) {
+        return new Client(of(request), request.getHeader("User-Agent"));
     }
 
     public String of(HttpServletRequest request) {

@@ -3,11 +3,11 @@ package dev.workspace.mfa.web.security;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
-import dev.workspace.mfa.core.secondfactor.CodeCheck;
-import dev.workspace.mfa.core.secondfactor.CodeKind;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
 import dev.workspace.mfa.core.signin.SignInResult;
+import dev.workspace.mfa.core.verification.CodeCheck;
+import dev.workspace.mfa.core.verification.CodeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -107,7 +107,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                     PendingSignIn.Step.NEW_PASSWORD));
         }
         if (result.secondStepRequired()) {
-            return nextStep(request, response, new PendingSignIn(account.id(), account.email(), clock.instant(),
+            return secondFactorStep(request, response, new PendingSignIn(account.id(), account.email(), clock.instant(),
                     PendingSignIn.Step.SECOND_FACTOR));
         }
         return signIn(request, context, account.id());
@@ -127,7 +127,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (twoFactor.isEnabled(accountId)) {
-            return nextStep(request, response, pending.get().then(PendingSignIn.Step.SECOND_FACTOR));
+            return secondFactorStep(request, response, pending.get().then(PendingSignIn.Step.SECOND_FACTOR));
         }
         return signIn(request, context, accountId);
     }
@@ -139,7 +139,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         CodeCheck check = twoFactor.checkCode(pending.get().accountId(), credential.kind(), credential.code(),
-                clientAddress.of(request));
+                clientAddress.client(request));
         request.setAttribute(CODE_RESULT, check);
         if (!check.accepted()) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -148,6 +148,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (status == AuthenticationStatus.SUCCESS && credential.kind() == CodeKind.RECOVERY_CODE) {
             SignInSession.noteRecoveryCodesLeft(request, check.recoveryCodesLeft());
         }
+        return status;
+    }
+
+    /** The code is sent right after the password (for methods that send one); the page says where it went. */
+    private AuthenticationStatus secondFactorStep(HttpServletRequest request, HttpServletResponse response,
+                                                  PendingSignIn pending) {
+        AuthenticationStatus status = nextStep(request, response, pending);
+        SignInSession.noteChallenge(request, twoFactor.startSignIn(pending.accountId(), clientAddress.client(request)));
         return status;
     }
 

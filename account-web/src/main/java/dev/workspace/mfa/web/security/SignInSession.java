@@ -1,6 +1,7 @@
 package dev.workspace.mfa.web.security;
 
 import dev.workspace.mfa.core.account.AccountSummary;
+import dev.workspace.mfa.core.method.Challenge;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -19,6 +20,7 @@ public final class SignInSession {
     static final String RETURN_PATH = "mfa.returnPath";
     static final String PENDING = "mfa.pendingSignIn";
     static final String RECOVERY_CODES_LEFT = "mfa.recoveryCodesLeft";
+    static final String CHALLENGE = "mfa.signInChallenge";
     /** Long enough for any of our URLs; a longer one is not worth returning to. */
     private static final int MAX_RETURN_PATH = 2048;
 
@@ -80,6 +82,20 @@ public final class SignInSession {
     /** The sign-in waiting for exactly this step, or empty: no step can be taken in another's place. */
     public static Optional<PendingSignIn> pendingSignInAt(PendingSignIn.Step step, HttpServletRequest request, Clock clock) {
         return pendingSignIn(request, clock).filter(pending -> pending.next() == step);
+    }
+
+    /** What happened when the sign-in code was sent, told once on the second step's page. */
+    static void noteChallenge(HttpServletRequest request, Challenge challenge) {
+        request.getSession().setAttribute(CHALLENGE, challenge);
+    }
+
+    public static Optional<Challenge> takeChallenge(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(CHALLENGE) instanceof Challenge challenge)) {
+            return Optional.empty();
+        }
+        session.removeAttribute(CHALLENGE);
+        return Optional.of(challenge);
     }
 
     /** After a sign-in with a recovery code: how many are left, told once on the next page. */

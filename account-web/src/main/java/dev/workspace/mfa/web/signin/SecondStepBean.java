@@ -1,22 +1,32 @@
 package dev.workspace.mfa.web.signin;
 
-import dev.workspace.mfa.core.secondfactor.CodeCheck;
-import dev.workspace.mfa.core.secondfactor.CodeKind;
+import dev.workspace.mfa.core.secondfactor.TwoFactorService;
+import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
+import dev.workspace.mfa.core.verification.CodeCheck;
+import dev.workspace.mfa.core.verification.CodeKind;
 import dev.workspace.mfa.web.faces.Messages;
+import dev.workspace.mfa.web.security.ClientAddress;
 import dev.workspace.mfa.web.security.PendingSignIn;
 import dev.workspace.mfa.web.security.SecondFactorCredential;
 import dev.workspace.mfa.web.security.SignInMechanism;
+import dev.workspace.mfa.web.security.SignInSession;
+import dev.workspace.mfa.web.twofactor.SentCodeMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
-/** The second step of sign-in (a sign-in older than 5 minutes starts again): {@code /login/verify} (authenticator code) and {@code /login/recovery} (recovery code). */
+/**
+ * The second step of sign-in (a sign-in older than 5 minutes starts again): {@code /login/verify} (a code of the
+ * active method, with "Resend code" for methods that send one) and {@code /login/recovery} (a recovery code).
+ */
 @Named
 @RequestScoped
 public class SecondStepBean {
@@ -28,16 +38,34 @@ public class SecondStepBean {
     private FacesContext facesContext;
 
     @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
     private Clock clock;
 
     private String code;
+    private TwoFactorStatus status;
 
     /**
      * Without a sign-in waiting for its second step (none, or older than 5 minutes) the page sends the person back to
-     * the first step.
+     * the first step; otherwise it says where the code was sent, or why it was not.
      */
     public void onLoad() throws IOException {
         SignInStep.requirePending(facesContext, PendingSignIn.Step.SECOND_FACTOR, clock);
+        SignInSession.takeChallenge(request()).ifPresent(challenge -> SentCodeMessages.report(facesContext, challenge, clock));
+    }
+
+    /** "Resend code": a new code, at most one every 30 seconds and within the sending limits. */
+    public void resend() throws IOException {
+        Optional<PendingSignIn> pending = SignInSession.pendingSignInAt(PendingSignIn.Step.SECOND_FACTOR, request(), clock);
+        if (pending.isEmpty()) {
+            SignInStep.restart(facesContext);
+            return;
+        }
+        SentCodeMessages.report(facesContext, twoFactor.startSignIn(pending.get().accountId(), clientAddress.client(request())), clock);
     }
 
     public void verifyCode() throws IOException {
@@ -62,9 +90,41 @@ public class SecondStepBean {
             Messages.lockedUntil(facesContext, "verify.locked", check.lockedUntil(), clock);
             external.setResponseStatus(429);
         } else {
-            Messages.error(facesContext, null, kind == CodeKind.RECOVERY_CODE ? "verify.recovery.invalid" : "verify.invalid");
+            Messages.error(facesContext, null, kind == CodeKind.RECOVERY_CODE ? "verify.recovery.invalid"
+                    : check.outcome() == CodeCheck.Outcome.EXPIRED ? "verify.code.expired" : "verify.invalid." + method());
             external.setResponseStatus(401);
         }
+    }
+
+    /** The active method of the person signing in, for the page's texts; TOTP when none is pending. */
+    public String method() {
+        TwoFactorStatus current = status();
+        return current != null && current.method() != null ? current.method().name() : "TOTP";
+    }
+
+    public boolean isSendsCodes() {
+        TwoFactorStatus current = status();
+        return current != null && current.description() != null && current.description().sendsCodes();
+    }
+
+    public String getSentTo() {
+        TwoFactorStatus current = status();
+        return current == null ? null : current.sentTo();
+    }
+
+    private TwoFactorStatus status() {
+        if (status == null) {
+            status = SignInSession.pendingSignIn(request(), clock).map(p -> twoFactor.status(p.accountId())).orElse(null);
+        }
+        return status;
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) facesContext.getExternalContext().getRequest();
+    }
+
+    public String getMethod() {
+        return method();
     }
 
     public String getCode() {

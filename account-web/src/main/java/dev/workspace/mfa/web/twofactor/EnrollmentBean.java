@@ -1,14 +1,18 @@
 package dev.workspace.mfa.web.twofactor;
 
+import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.config.MfaSettings;
-import dev.workspace.mfa.core.secondfactor.CodeCheck;
-import dev.workspace.mfa.core.secondfactor.TotpEnrollment;
+import dev.workspace.mfa.core.method.EnrollmentCheck;
+import dev.workspace.mfa.core.method.EnrollmentRefusedException;
+import dev.workspace.mfa.core.method.MethodDescription;
+import dev.workspace.mfa.core.method.MethodEnrollment;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
+import dev.workspace.mfa.core.stepup.StepUpGrant;
+import dev.workspace.mfa.core.stepup.StepUpRequiredException;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.pages.CurrentUser;
 import dev.workspace.mfa.web.security.ClientAddress;
 import dev.workspace.mfa.web.security.OtherSessions;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -26,10 +30,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /account/enroll}: confirm the password, scan the QR code, enter the code, save the recovery codes, Finish. No
- * secret is made or shown before the password is confirmed (or a step-up of the last 10 minutes still holds), so an
- * unattended or hijacked session cannot bind an authenticator of its own. The enrollment lives in this view until
- * Finish stores it in one transaction; leaving the page abandons it.
+ * {@code /account/enroll?method=…}: set up a method (the first one, another one, or the same one on a new phone or
+ * address). First the step-up (the password alone before any second factor exists); then the QR code, or the address
+ * or number a code is sent to; then the code; then, for a first method, the recovery codes and Finish. A change of
+ * method or device is finished as soon as its code is verified. The enrollment lives in this view until core stores it
+ * in one transaction; leaving the page abandons it.
  */
 @Named
 @ViewScoped
@@ -37,6 +42,9 @@ public class EnrollmentBean implements Serializable {
 
     @Inject
     private TwoFactorService twoFactor;
+
+    @Inject
+    private StepUpForm stepUpForm;
 
     @Inject
     private CurrentUser currentUser;
@@ -53,89 +61,133 @@ public class EnrollmentBean implements Serializable {
     @Inject
     private Clock clock;
 
-    /** Null until the password is confirmed. */
-    private TotpEnrollment enrollment;
+    private String methodName;
+    private MethodDescription method;
+    private MethodEnrollment enrollment;
     private String qrCode;
-    private String password;
+    private String destination;
     private String code;
     private boolean saved;
 
-    @PostConstruct
-    void beginIfConfirmed() {
-        enrollment = null;
-        qrCode = null;
-        if (StepUp.isValid(request(FacesContext.getCurrentInstance()), clock)) {
-            begin();
-        }
-    }
-
-    private void begin() {
-        enrollment = twoFactor.beginTotpEnrollment(currentUser.accountId());
-        qrCode = QrCodeImage.pngDataUri(enrollment.keyUri());
-    }
-
-    /** A person who already has two-factor authentication manages it on the security page instead. */
+    /**
+     * The method comes from the link that opened the page (the authenticator app when none is named). A person who
+     * already has two-factor authentication and names no method manages it on the security page instead.
+     */
     public void onLoad() throws IOException {
-        if (twoFactor.isEnabled(currentUser.accountId())) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/account/security");
+        boolean enabled = twoFactor.isEnabled(currentUser.accountId());
+        Optional<MethodDescription> offered = twoFactor.offeredMethods().stream()
+                .filter(m -> m.name().equals(methodName == null ? "TOTP" : methodName)).findFirst();
+        if ((enabled && methodName == null) || offered.isEmpty()) {
+            if (offered.isEmpty()) {
+                FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+                Messages.error(FacesContext.getCurrentInstance(), null, "enroll.notOffered");
+            }
+            toSecurityPage();
+            return;
+        }
+        method = offered.get();
+        destination = method.destination() == MethodDescription.Destination.EMAIL_ADDRESS ? currentUser.getEmail() : null;
+        StepUpGrant grant = stepUpForm.validGrant();
+        if (grant != null) {
+            beginWithoutDestination(grant);
         }
     }
 
-    /** The step-up before the secret is shown: the password alone, as the person has no second factor yet. */
-    public void confirmPassword() {
+    /** The step-up's button: "Continue". */
+    public void confirmIdentity() {
+        StepUpGrant grant = stepUpForm.confirm("enroll:password");
+        if (grant != null) {
+            beginWithoutDestination(grant);
+        }
+    }
+
+    /** An authenticator app starts at once: its QR code needs nothing more from the person. */
+    private void beginWithoutDestination(StepUpGrant grant) {
+        if (method.destination() == MethodDescription.Destination.NONE) {
+            begin(grant, null);
+        }
+    }
+
+    /** "Send code" for email and SMS: the code goes to the address or number typed. */
+    public void sendCode() {
+        StepUpGrant grant = stepUpForm.validGrant();
+        if (grant == null) {
+            stepUpExpired(FacesContext.getCurrentInstance());
+            return;
+        }
+        if (begin(grant, destination)) {
+            Messages.info(FacesContext.getCurrentInstance(), "enroll.codeSent." + method.name());
+        }
+    }
+
+    private boolean begin(StepUpGrant grant, String typed) {
         FacesContext context = FacesContext.getCurrentInstance();
-        CodeCheck check = twoFactor.confirmPassword(currentUser.accountId(), password, clientAddress(context));
-        password = null;
-        if (check.outcome() == CodeCheck.Outcome.LOCKED) {
-            Messages.lockedUntil(context, "stepUp.locked", check.lockedUntil(), clock);
-            context.getExternalContext().setResponseStatus(429);
-            return;
+        try {
+            enrollment = twoFactor.beginEnrollment(grant, method.method(), typed, client(context));
+        } catch (EnrollmentRefusedException e) {
+            String field = "enroll:destination";
+            if (e.retryAt() != null) {
+                Messages.lockedUntil(context, "enroll.refused." + e.reason(), e.retryAt(), clock);
+            } else {
+                FieldError.reject(context, field, "enroll.refused." + e.reason());
+            }
+            context.getExternalContext().setResponseStatus(e.reason() == EnrollmentRefusedException.Reason.NOT_SENT ? 503
+                    : e.retryAt() != null ? 429 : 400);
+            return false;
+        } catch (StepUpRequiredException e) {
+            stepUpExpired(context);
+            return false;
         }
-        if (!check.accepted()) {
-            FieldError.reject(context, "enroll:password", "enroll.password.invalid");
-            context.getExternalContext().setResponseStatus(401);
-            return;
-        }
-        StepUp.grant(request(context), clock);
-        begin();
+        qrCode = enrollment.keyUri() == null ? null : QrCodeImage.pngDataUri(enrollment.keyUri());
+        return true;
     }
 
-    public void verify() {
+    public void verify() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
         if (restartIfExpired(context)) {
             return;
         }
-        Optional<TotpEnrollment> verified = twoFactor.verifyEnrollmentCode(enrollment, code);
+        EnrollmentCheck check = twoFactor.verifyEnrollment(enrollment, code, client(context));
         code = null;
-        if (verified.isEmpty()) {
-            FieldError.reject(context, "enroll:code", "enroll.code.invalid");
+        if (!check.accepted()) {
+            FieldError.reject(context, "enroll:code", "enroll.code." + check.verdict() + "." + method.name());
             context.getExternalContext().setResponseStatus(400);
             return;
         }
-        enrollment = verified.get();
-        Messages.info(context, "enroll.code.verified");
+        enrollment = check.enrollment();
+        if (enrollment.recoveryCodes().isEmpty()) {
+            store(context);
+        } else {
+            Messages.info(context, "enroll.code.verified");
+        }
     }
 
+    /** Finish of a first method, after the recovery codes were saved. */
     public void finish() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
-        if (!RecoveryCodeSheet.acknowledged(context, saved)) {
+        if (!RecoveryCodeSheet.acknowledged(context, saved) || restartIfExpired(context)) {
             return;
         }
-        if (restartIfExpired(context)) {
+        store(context);
+    }
+
+    private void store(FacesContext context) throws IOException {
+        TwoFactorService.FinishOutcome outcome;
+        try {
+            outcome = twoFactor.finishEnrollment(stepUpForm.validGrant(), enrollment, client(context));
+        } catch (StepUpRequiredException e) {
+            enrollment = null;
+            stepUpExpired(context);
             return;
         }
-        ExternalContext external = context.getExternalContext();
-        TwoFactorService.FinishOutcome outcome = twoFactor.finishTotpEnrollment(enrollment, clientAddress(context));
-        external.getFlash().setKeepMessages(true);
-        if (outcome == TwoFactorService.FinishOutcome.ENABLED) {
+        context.getExternalContext().getFlash().setKeepMessages(true);
+        if (outcome.done()) {
             otherSessions.keepThisOne(request(context));
-            Messages.info(context, "enroll.methodSet");
-            Messages.info(context, "enroll.finished");
+            Messages.info(context, "enroll.done." + outcome + "." + method.name());
         } else {
-            Messages.info(context, "enroll.alreadyOn");
+            Messages.error(context, null, "enroll.outcome." + outcome);
         }
-        external.redirect(external.getRequestContextPath() + "/account/security");
+        toSecurityPage();
     }
 
     /** An enrollment left for too long starts again, with a new secret only while the step-up still holds. */
@@ -143,11 +195,27 @@ public class EnrollmentBean implements Serializable {
         if (enrollment != null && !enrollment.expiredAt(LocalDateTime.now(clock))) {
             return false;
         }
-        beginIfConfirmed();
+        enrollment = null;
+        qrCode = null;
         code = null;
         saved = false;
         Messages.error(context, null, "enroll.expired");
+        StepUpGrant grant = stepUpForm.validGrant();
+        if (grant != null) {
+            beginWithoutDestination(grant);
+        }
         return true;
+    }
+
+    private void stepUpExpired(FacesContext context) {
+        Messages.error(context, null, "stepUp.expired");
+        context.getExternalContext().setResponseStatus(401);
+    }
+
+    private void toSecurityPage() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/account/security");
+        FacesContext.getCurrentInstance().responseComplete();
     }
 
     public StreamedContent getDownload() {
@@ -159,8 +227,19 @@ public class EnrollmentBean implements Serializable {
         return (HttpServletRequest) context.getExternalContext().getRequest();
     }
 
-    private String clientAddress(FacesContext context) {
-        return clientAddress.of(request(context));
+    private Client client(FacesContext context) {
+        return clientAddress.client(request(context));
+    }
+
+    /** No step-up yet (or it expired before anything began): the page asks for it. */
+    public boolean isStepUpNeeded() {
+        return enrollment == null && stepUpForm.validGrant() == null;
+    }
+
+    /** Email or SMS before a code was sent: the page asks where to send it. */
+    public boolean isAskingDestination() {
+        return enrollment == null && !isStepUpNeeded() && method != null
+                && method.destination() != MethodDescription.Destination.NONE;
     }
 
     public boolean isStarted() {
@@ -169,6 +248,18 @@ public class EnrollmentBean implements Serializable {
 
     public boolean isVerified() {
         return enrollment != null && enrollment.verified();
+    }
+
+    public String getMethodName() {
+        return methodName;
+    }
+
+    public void setMethodName(String methodName) {
+        this.methodName = methodName;
+    }
+
+    public MethodDescription getMethod() {
+        return method;
     }
 
     public List<String> getRecoveryCodes() {
@@ -191,12 +282,12 @@ public class EnrollmentBean implements Serializable {
         return enrollment.email();
     }
 
-    public String getPassword() {
-        return password;
+    public String getDestination() {
+        return destination;
     }
 
-    public void setPassword(String password) {
-        this.password = password;
+    public void setDestination(String destination) {
+        this.destination = destination;
     }
 
     public String getCode() {

@@ -1,14 +1,17 @@
 package dev.workspace.mfa.web.twofactor;
 
+import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.method.MethodDescription;
+import dev.workspace.mfa.core.recovery.RecoveryCodeEntry;
+import dev.workspace.mfa.core.recovery.RecoveryCodeRenewal;
 import dev.workspace.mfa.core.recovery.RecoveryCodes;
-import dev.workspace.mfa.core.secondfactor.CodeCheck;
-import dev.workspace.mfa.core.secondfactor.CodeKind;
-import dev.workspace.mfa.core.secondfactor.RecoveryCodeEntry;
-import dev.workspace.mfa.core.secondfactor.RecoveryCodeRenewal;
+import dev.workspace.mfa.core.secondfactor.RecoveryCodeService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorRequiredException;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
+import dev.workspace.mfa.core.stepup.StepUpGrant;
+import dev.workspace.mfa.core.stepup.StepUpRequiredException;
 import dev.workspace.mfa.web.faces.Messages;
 import dev.workspace.mfa.web.pages.CurrentUser;
 import dev.workspace.mfa.web.security.ClientAddress;
@@ -27,7 +30,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code /account/security}: the two-factor card. Each action opens a panel first: the destructive ones (disable,
+ * {@code /account/security}: the two-factor card with the offered methods (the active one marked; the others with
+ * Enable or "Use this method", which lead to enrollment) and the recovery-code actions. Each action opens a panel first: the destructive ones (disable,
  * regenerate) always ask for a confirmation that names what will happen, also within the 10 minutes of a step-up;
  * without a valid step-up the same panel asks for the password and a current code (or a recovery code).
  */
@@ -49,6 +53,12 @@ public class SecuritySettingsBean implements Serializable {
     private TwoFactorService twoFactor;
 
     @Inject
+    private RecoveryCodeService recoveryCodes;
+
+    @Inject
+    private StepUpForm stepUpForm;
+
+    @Inject
     private CurrentUser currentUser;
 
     @Inject
@@ -64,13 +74,11 @@ public class SecuritySettingsBean implements Serializable {
     private Clock clock;
 
     private TwoFactorStatus status;
+    private List<MethodDescription> methods;
     private Action pendingAction;
     private boolean stepUpNeeded;
     /** The action whose panel was last closed: its button gets the focus back. */
     private Action closedAction;
-    private boolean useRecoveryCode;
-    private String password;
-    private String code;
     private RecoveryCodeRenewal renewal;
     private List<RecoveryCodeEntry> codeList;
     private boolean saved;
@@ -78,6 +86,7 @@ public class SecuritySettingsBean implements Serializable {
     @PostConstruct
     void load() {
         status = twoFactor.status(currentUser.accountId());
+        methods = twoFactor.offeredMethods();
     }
 
     public void regenerate() {
@@ -92,16 +101,10 @@ public class SecuritySettingsBean implements Serializable {
         open(Action.DISABLE);
     }
 
-    public void toggleRecoveryCode() {
-        useRecoveryCode = !useRecoveryCode;
-        code = null;
-    }
-
     public void cancel() {
         closedAction = pendingAction;
         pendingAction = null;
-        password = null;
-        code = null;
+        stepUpForm.reset();
     }
 
     /** The panel's button: the step-up when one is needed, then the action. */
@@ -110,36 +113,20 @@ public class SecuritySettingsBean implements Serializable {
         if (pendingAction == null) {
             return;
         }
-        if (stepUpNeeded) {
-            if (!stepUp(context)) {
-                return;
+        StepUpGrant grant = stepUpNeeded ? stepUpForm.confirm("security:password") : stepUpForm.validGrant();
+        if (grant == null) {
+            if (!stepUpNeeded) {
+                stepUpExpired(context);
             }
-        } else if (!StepUp.isValid(request(context), clock)) {
-            stepUpNeeded = true;
-            Messages.error(context, null, "stepUp.expired");
-            context.getExternalContext().setResponseStatus(401);
             return;
         }
-        perform(context, pendingAction);
+        perform(context, pendingAction, grant);
     }
 
-    private boolean stepUp(FacesContext context) {
-        CodeCheck check = twoFactor.confirmIdentity(currentUser.accountId(), password,
-                useRecoveryCode ? CodeKind.RECOVERY_CODE : CodeKind.METHOD_CODE, code, clientAddress(context));
-        password = null;
-        code = null;
-        if (check.outcome() == CodeCheck.Outcome.LOCKED) {
-            Messages.lockedUntil(context, "stepUp.locked", check.lockedUntil(), clock);
-            context.getExternalContext().setResponseStatus(429);
-            return false;
-        }
-        if (!check.accepted()) {
-            FieldError.reject(context, "security:password", "stepUp.invalid");
-            context.getExternalContext().setResponseStatus(401);
-            return false;
-        }
-        StepUp.grant(request(context), clock);
-        return true;
+    private void stepUpExpired(FacesContext context) {
+        stepUpNeeded = true;
+        Messages.error(context, null, "stepUp.expired");
+        context.getExternalContext().setResponseStatus(401);
     }
 
     /** Finish after regenerating: only now do the new codes replace the old ones. */
@@ -148,7 +135,14 @@ public class SecuritySettingsBean implements Serializable {
         if (renewal == null || !RecoveryCodeSheet.acknowledged(context, saved)) {
             return;
         }
-        boolean replaced = twoFactor.replaceRecoveryCodes(renewal, clientAddress(context));
+        boolean replaced;
+        try {
+            replaced = recoveryCodes.replace(stepUpForm.validGrant(), renewal, clientAddress(context));
+        } catch (StepUpRequiredException e) {
+            pendingAction = Action.REGENERATE;
+            stepUpExpired(context);
+            return;
+        }
         renewal = null;
         saved = false;
         status = twoFactor.status(currentUser.accountId());
@@ -178,28 +172,28 @@ public class SecuritySettingsBean implements Serializable {
         renewal = null;
         codeList = null;
         closedAction = null;
-        boolean stepUpValid = StepUp.isValid(request(context), clock);
-        if (stepUpValid && !action.destructive()) {
-            perform(context, action);
+        StepUpGrant grant = stepUpForm.validGrant();
+        if (grant != null && !action.destructive()) {
+            perform(context, action, grant);
             return;
         }
         pendingAction = action;
-        stepUpNeeded = !stepUpValid;
-        useRecoveryCode = false;
+        stepUpNeeded = grant == null;
+        stepUpForm.reset();
     }
 
-    private void perform(FacesContext context, Action action) {
+    private void perform(FacesContext context, Action action, StepUpGrant grant) {
         pendingAction = null;
         long userId = currentUser.accountId();
         switch (action) {
             case REGENERATE -> {
-                renewal = twoFactor.renewRecoveryCodes(userId);
+                renewal = recoveryCodes.renew(grant);
                 Messages.info(context, "security.regenerated");
             }
-            case VIEW -> codeList = twoFactor.recoveryCodes(userId, clientAddress(context));
+            case VIEW -> codeList = recoveryCodes.list(grant, clientAddress(context));
             case DISABLE -> {
                 try {
-                    twoFactor.disable(userId, clientAddress(context));
+                    twoFactor.disable(grant, clientAddress(context));
                     otherSessions.keepThisOne(request(context));
                     StepUp.revoke(request(context));
                     Messages.info(context, "security.disabled");
@@ -225,8 +219,8 @@ public class SecuritySettingsBean implements Serializable {
         return (HttpServletRequest) context.getExternalContext().getRequest();
     }
 
-    private String clientAddress(FacesContext context) {
-        return clientAddress.of(request(context));
+    private Client clientAddress(FacesContext context) {
+        return clientAddress.client(request(context));
     }
 
     public TwoFactorStatus getStatus() {
@@ -254,24 +248,13 @@ public class SecuritySettingsBean implements Serializable {
         return closedAction != null && closedAction.name().equals(action);
     }
 
-    public boolean isUseRecoveryCode() {
-        return useRecoveryCode;
+    /** The methods the workspace offers, for the list of methods. */
+    public List<MethodDescription> getMethods() {
+        return methods;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
+    public boolean isActive(MethodDescription method) {
+        return status.enabled() && status.method() == method.method();
     }
 
     /** The new codes on show after regenerating, not yet stored; null when none are. */

@@ -81,7 +81,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
         UserAccount account = em.find(UserAccount.class, userId);
         boolean dismissed = account != null && account.isTwoFactorPromptDismissed();
         return verification.active(userId)
-                .map(c -> new TwoFactorStatus(true, c.getMethod(), methods.of(c.getMethod()).maskedDestination(c),
+                .map(c -> new TwoFactorStatus(true, methods.of(c.getMethod()).description(), methods.of(c.getMethod()).maskedDestination(c),
                         c.getCreatedAt(), recoveryCodes.unused(userId), policy.isRequired(), dismissed))
                 .orElseGet(() -> new TwoFactorStatus(false, null, null, null, 0, policy.isRequired(), dismissed));
     }
