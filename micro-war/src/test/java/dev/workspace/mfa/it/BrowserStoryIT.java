@@ -279,7 +279,7 @@ class BrowserStoryIT {
             assertEquals("security:password", browser.activeElementId(), "the panel's first field has the focus");
             browser.inspect("security-step-up");
             browser.type(By.id("security:password"), PASSWORD);
-            browser.type(By.id("security:code"), nextCode(secret));
+            browser.type(By.id("security:stepUpCode"), nextCode(secret));
             String beforeStepUp2 = browser.sessionCookie();
             browser.submit(By.id("security:confirm"));
             assertFalse(beforeStepUp2.equals(browser.sessionCookie()), "the step-up gives a new session id");
@@ -302,7 +302,7 @@ class BrowserStoryIT {
             browser.open(page("/account/security"));
             openPanel(browser, "regenerate");
             browser.type(By.id("security:password"), PASSWORD);
-            browser.type(By.id("security:code"), nextCode(secret));
+            browser.type(By.id("security:stepUpCode"), nextCode(secret));
             browser.submit(By.id("security:confirm"));
             assertEquals(10, shownCodes(browser).size());
             browser.submit(By.id("security:discardCodes"));
@@ -362,7 +362,7 @@ class BrowserStoryIT {
             assertTrue(browser.has(By.id("stepUp")));
             browser.submit(By.id("security:toggleRecovery"));
             browser.type(By.id("security:password"), PASSWORD);
-            browser.type(By.id("security:code"), fresh.get(1));
+            browser.type(By.id("security:stepUpCode"), fresh.get(1));
             browser.submit(By.id("security:confirm"));
             assertTrue(browser.messages().contains("Two-factor authentication is off"), browser.messages());
             assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("Off"));

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -33,7 +34,8 @@ public class SecondFactorCredential {
     public static final String DELETE_FOR_USER = "SecondFactorCredential.deleteForUser";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "second_factor_credential_seq", sequenceName = "second_factor_credential_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "second_factor_credential_seq")
     private Long id;
 
     @Column(name = "user_id", nullable = false)
