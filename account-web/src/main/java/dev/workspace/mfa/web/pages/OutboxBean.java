@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 
 /** The dev outbox page: what was "sent" while SMTP or the SMS gateway is not configured. */
 @Named
@@ -34,9 +33,9 @@ public class OutboxBean {
         return outbox.inUse();
     }
 
-    /** The channels kept here instead of being delivered. */
-    public Set<Channel> getChannels() {
-        return outbox.channels();
+    /** The channels kept here instead of being delivered; a list, which every Faces iteration takes. */
+    public List<Channel> getChannels() {
+        return List.copyOf(outbox.channels());
     }
 
     public List<OutboxEntry> getEntries() {
