@@ -6,9 +6,9 @@ import java.util.logging.Logger;
 
 /**
  * Tries to hand over a message a few times, pausing between tries, and then gives up. Someone is waiting on the page
- * for their code, so the whole thing has to end within seconds: three attempts with 0.2 s and 0.8 s between them ride
- * out a restarting relay or a brief gateway hiccup, and together with the transports' time-outs keep the worst case
- * under 20 s. A longer outage is the operator's to fix, not something to wait out in a request.
+ * for their code, so this has to end within seconds: three attempts with 0.2 s and 0.8 s between them ride out a
+ * restarting relay or a brief gateway hiccup for one second of extra waiting, and the transports' time-outs bound
+ * each attempt. A longer outage is the operator's to fix, not something to wait out in a request.
  */
 final class BoundedRetry {
 

@@ -81,8 +81,12 @@ public class DevOutbox {
                 Files.createDirectories(directory, ownerOnly("rwx------"));
                 // Written aside and moved into place in one step, so a reader never sees half a message.
                 Path draft = Files.createTempFile(directory, ".draft-", ".tmp", ownerOnly("rw-------"));
-                Files.writeString(draft, json(message, at));
-                Files.move(draft, directory.resolve(fileName(at)), StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.writeString(draft, json(message, at));
+                    Files.move(draft, directory.resolve(fileName(at)), StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(draft);
+                }
                 prune();
             } catch (IOException e) {
                 throw new DeliveryFailedException("%s to %s not written to the dev outbox: %s"

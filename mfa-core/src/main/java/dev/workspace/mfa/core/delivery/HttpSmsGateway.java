@@ -19,7 +19,7 @@ public final class HttpSmsGateway implements MessageDelivery {
 
     /** Reaching the gateway; a reachable one connects in milliseconds. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-    /** From sending the request to the gateway's answer; three of these plus the pauses stay under 20 s. */
+    /** For the gateway's answer; a gateway queues the SMS and answers at once, it does not wait for the phone. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final int TOO_MANY_REQUESTS = 429;

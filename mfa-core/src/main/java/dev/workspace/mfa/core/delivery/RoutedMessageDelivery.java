@@ -3,6 +3,8 @@ package dev.workspace.mfa.core.delivery;
 import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.delivery.OutgoingMessage.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -39,6 +41,11 @@ public class RoutedMessageDelivery implements MessageDelivery {
             LOG.warning(() -> channel + " goes to the dev outbox, not to people: "
                     + (channel == Channel.EMAIL ? "MFA_SMTP_HOST" : "MFA_SMS_GATEWAY_URL") + " is not set");
         }
+    }
+
+    /** Made at start rather than at the first code, so that the log tells the operator at once where messages go. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // Being called is the point: it makes the container create this bean.
     }
 
     @Override

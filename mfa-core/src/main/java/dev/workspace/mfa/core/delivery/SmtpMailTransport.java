@@ -117,7 +117,7 @@ public final class SmtpMailTransport implements MessageDelivery {
      * Whether the failure is worth another attempt, judged by the first telling link of its cause chain. The reason
      * keeps the reply code only: reply texts often quote the recipient's address.
      */
-    static FailedAttempt classify(MessagingException failure) {
+    private static FailedAttempt classify(MessagingException failure) {
         for (Throwable link = failure; link != null; link = link.getCause()) {
             if (link instanceof IOException connection) {
                 return FailedAttempt.of(connection);
