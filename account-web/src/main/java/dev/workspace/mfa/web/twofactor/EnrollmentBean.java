@@ -61,7 +61,6 @@ public class EnrollmentBean implements Serializable {
     @Inject
     private Clock clock;
 
-    private String methodName;
     private MethodDescription method;
     private MethodEnrollment enrollment;
     private String qrCode;
@@ -74,6 +73,7 @@ public class EnrollmentBean implements Serializable {
      * already has two-factor authentication and names no method manages it on the security page instead.
      */
     public void onLoad() throws IOException {
+        String methodName = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("method");
         boolean enabled = twoFactor.isEnabled(currentUser.accountId());
         Optional<MethodDescription> offered = twoFactor.offeredMethods().stream()
                 .filter(m -> m.name().equals(methodName == null ? "TOTP" : methodName)).findFirst();
@@ -248,14 +248,6 @@ public class EnrollmentBean implements Serializable {
 
     public boolean isVerified() {
         return enrollment != null && enrollment.verified();
-    }
-
-    public String getMethodName() {
-        return methodName;
-    }
-
-    public void setMethodName(String methodName) {
-        this.methodName = methodName;
     }
 
     public MethodDescription getMethod() {

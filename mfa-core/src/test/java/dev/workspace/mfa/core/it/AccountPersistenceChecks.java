@@ -14,7 +14,9 @@ import dev.workspace.mfa.persistence.audit.AuditEvent;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.core.password.Argon2Parameters;
 import dev.workspace.mfa.core.password.Argon2idPasswordHasher;
+import dev.workspace.mfa.core.secondfactor.RecoveryCodeService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
+import dev.workspace.mfa.core.stepup.StepUpService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Accounts, Flyway schema, password sign-in and its throttling, in Payara Micro against a real database.
- * Each database gets a subclass with its own deployment, which also mixes in {@link TwoFactorChecks}.
+ * Each database gets a subclass with its own deployment, which also mixes in {@link TwoFactorChecks} and
+ * {@link MethodChecks}.
  */
 abstract class AccountPersistenceChecks {
 
@@ -70,6 +73,12 @@ abstract class AccountPersistenceChecks {
     ServerKeys keys;
     @Inject
     RecoveryCodeConsumeProbe consumeProbe;
+    @Inject
+    StepUpService stepUp;
+    @Inject
+    RecoveryCodeService recoveryCodes;
+    @Inject
+    RecordingDelivery delivery;
 
     public AccountService accounts() {
         return accounts;
@@ -101,6 +110,18 @@ abstract class AccountPersistenceChecks {
 
     public RecoveryCodeConsumeProbe consumeProbe() {
         return consumeProbe;
+    }
+
+    public StepUpService stepUp() {
+        return stepUp;
+    }
+
+    public RecoveryCodeService recoveryCodes() {
+        return recoveryCodes;
+    }
+
+    public RecordingDelivery delivery() {
+        return delivery;
     }
 
     private static String uniqueEmail(String name) {

@@ -1,6 +1,7 @@
 package dev.workspace.mfa.core.it;
 
 import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.notification.MessageTexts;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -14,11 +15,14 @@ import java.nio.file.Path;
 /**
  * The test archive for mfa-core's in-container tests: the core's classes, the persistence module as built
  * (entities, persistence.xml, Flyway scripts) and the core's third-party libraries, pointed at the given database.
+ * Messages go to {@link RecordingDelivery} instead of a mail server or SMS gateway.
  */
 final class CoreDeployment {
 
     static final String ADMIN_EMAIL = "admin@it.test";
     static final String ADMIN_PASSWORD = "integration admin password";
+    /** The workspace name in emails: not the default, so a test can tell it is used. */
+    static final String ISSUER = "Core IT";
 
     private CoreDeployment() {
     }
@@ -33,13 +37,15 @@ final class CoreDeployment {
                 "mfa.db.password=" + dbPassword,
                 "mfa.data.dir=" + Path.of("target", "it-data", name).toAbsolutePath(),
                 "mfa.admin.email=" + ADMIN_EMAIL,
-                "mfa.admin.password=" + ADMIN_PASSWORD);
+                "mfa.admin.password=" + ADMIN_PASSWORD,
+                "mfa.issuer=" + ISSUER);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(true, Filters.exclude(".*Test\\.class"),
                         AccountService.class.getPackage().getName().replace(".account", ""))
                 .deletePackages(true, CoreDeployment.class.getPackage().getName())
-                .addClasses(AccountPersistenceChecks.class, TwoFactorChecks.class, MovableClock.class, MovableClockProducer.class,
-                        RecoveryCodeConsumeProbe.class)
+                .addClasses(AccountPersistenceChecks.class, TwoFactorFixture.class, TwoFactorChecks.class, MethodChecks.class,
+                        MovableClock.class, MovableClockProducer.class, RecoveryCodeConsumeProbe.class, RecordingDelivery.class)
+                .addAsResource(MessageTexts.class.getPackage().getName().replace('.', '/') + "/messages.properties")
                 .addAsLibrary(persistence)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",

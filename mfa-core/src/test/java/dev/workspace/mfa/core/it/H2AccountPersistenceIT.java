@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The account checks on the embedded H2 database, as {@code ./run.sh} uses it (regular mode, no LEGACY). */
 @ExtendWith(ArquillianExtension.class)
-class H2AccountPersistenceIT extends AccountPersistenceChecks implements TwoFactorChecks {
+class H2AccountPersistenceIT extends AccountPersistenceChecks implements TwoFactorChecks, MethodChecks {
 
     @Deployment
     static WebArchive deployment() {

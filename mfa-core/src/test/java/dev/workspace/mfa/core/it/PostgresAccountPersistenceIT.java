@@ -17,7 +17,7 @@ import java.sql.Statement;
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIf(value = "postgresAvailable", disabledReason = "PostgreSQL is not reachable on 127.0.0.1:5432 (database test): skipped")
-class PostgresAccountPersistenceIT extends AccountPersistenceChecks implements TwoFactorChecks {
+class PostgresAccountPersistenceIT extends AccountPersistenceChecks implements TwoFactorChecks, MethodChecks {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String SCHEMA = "mfa_core_it";

@@ -2,8 +2,8 @@ package dev.workspace.mfa.core.it;
 
 import dev.workspace.mfa.core.crypto.ServerKeys;
 import dev.workspace.mfa.core.recovery.RecoveryCodes;
+import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.secondfactor.RecoveryCode;
-import dev.workspace.mfa.persistence.secondfactor.SecondFactor;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +16,7 @@ import java.time.LocalDateTime;
 
 /**
  * Test helper: runs the application's {@link RecoveryCode#CONSUME} query in a transaction of its own, <em>without</em>
- * the row lock on the person's second factor that {@code TwoFactorServiceBean.checkCode} takes first. Simultaneous
+ * the row lock on the person's account that {@code SecondFactorVerification.check} takes first. Simultaneous
  * calls therefore really race on the conditional update, which must let exactly one of them change the row.
  */
 @Stateless
@@ -33,7 +33,7 @@ public class RecoveryCodeConsumeProbe {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean consume(long userId, String code) {
-        String salt = em.find(SecondFactor.class, userId).getRecoverySalt();
+        String salt = em.find(UserAccount.class, userId).getRecoverySalt();
         return em.createNamedQuery(RecoveryCode.CONSUME)
                 .setParameter("now", LocalDateTime.now(clock))
                 .setParameter("userId", userId)

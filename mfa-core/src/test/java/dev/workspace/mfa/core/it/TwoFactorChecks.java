@@ -1,188 +1,143 @@
 package dev.workspace.mfa.core.it;
 
-import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.crypto.SecretCipher;
-import dev.workspace.mfa.core.crypto.ServerKeys;
+import dev.workspace.mfa.core.method.MethodEnrollment;
+import dev.workspace.mfa.core.recovery.RecoveryCodeEntry;
+import dev.workspace.mfa.core.recovery.RecoveryCodeRenewal;
 import dev.workspace.mfa.core.recovery.RecoveryCodes;
-import dev.workspace.mfa.core.secondfactor.RecoveryCodeEntry;
-import dev.workspace.mfa.core.signin.PasswordSignInService;
-import dev.workspace.mfa.core.signin.SignInResult;
-import dev.workspace.mfa.core.totp.Base32;
-import dev.workspace.mfa.persistence.audit.AuditEvent;
-import dev.workspace.mfa.persistence.audit.AuditEventType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.UserTransaction;
-import dev.workspace.mfa.core.secondfactor.CodeCheck;
-import dev.workspace.mfa.core.secondfactor.CodeKind;
-import dev.workspace.mfa.core.secondfactor.TotpEnrollment;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
-import dev.workspace.mfa.core.totp.Totp;
-import org.junit.jupiter.api.AfterEach;
+import dev.workspace.mfa.core.signin.SignInResult;
+import dev.workspace.mfa.core.stepup.StepUpGrant;
+import dev.workspace.mfa.core.stepup.StepUpResult;
+import dev.workspace.mfa.core.totp.Base32;
+import dev.workspace.mfa.core.verification.CodeCheck;
+import dev.workspace.mfa.core.verification.CodeKind;
+import dev.workspace.mfa.persistence.audit.AuditEventType;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import static dev.workspace.mfa.core.secondfactor.CodeCheck.Outcome.ACCEPTED;
-import static dev.workspace.mfa.core.secondfactor.CodeCheck.Outcome.INVALID;
-import static dev.workspace.mfa.core.secondfactor.CodeCheck.Outcome.LOCKED;
+import static dev.workspace.mfa.core.it.TwoFactorFixture.simultaneously;
 import static dev.workspace.mfa.core.signin.SignInResult.Outcome.PASSWORD_ACCEPTED;
+import static dev.workspace.mfa.core.verification.CodeCheck.Outcome.ACCEPTED;
+import static dev.workspace.mfa.core.verification.CodeCheck.Outcome.INVALID;
+import static dev.workspace.mfa.core.verification.CodeCheck.Outcome.LOCKED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two-factor authentication against a real database: enrollment, replay refusal, the second-factor lockout and its
- * end (on a movable clock), atomic recovery codes. Mixed into each database's test class.
+ * Two-factor authentication with an authenticator app against a real database: enrollment, replay refusal, the
+ * second-factor lockout and its end (on a movable clock), atomic recovery codes, secrets at rest, step-up counting,
+ * races on Finish. Mixed into each database's test class.
  */
-interface TwoFactorChecks {
+interface TwoFactorChecks extends TwoFactorFixture {
 
-    String PASSWORD = "a two-factor test passphrase";
-
-    AccountService accounts();
-
-    TwoFactorService twoFactor();
-
-    Clock clock();
-
-    PasswordSignInService signIn();
-
-    EntityManager em();
-
-    UserTransaction tx();
-
-    ServerKeys keys();
-
-    RecoveryCodeConsumeProbe consumeProbe();
-
-    @AfterEach
-    default void resetClock() {
-        MovableClock.reset();
+    private CodeCheck signInCode(Person person, String code) {
+        return twoFactor().checkCode(person.id(), CodeKind.METHOD_CODE, code, person.client());
     }
 
-    private String codeNow(TotpEnrollment enrollment) {
-        return Totp.STANDARD.code(enrollment.secret(), Totp.STANDARD.step(clock().instant().getEpochSecond()));
+    private CodeCheck signInRecovery(Person person, String code) {
+        return twoFactor().checkCode(person.id(), CodeKind.RECOVERY_CODE, code, person.client());
     }
 
-    /** A code that matches none of the accepted steps around now. */
-    private String wrongCode(TotpEnrollment enrollment) {
-        long now = Totp.STANDARD.step(clock().instant().getEpochSecond());
-        List<String> window = List.of(Totp.STANDARD.code(enrollment.secret(), now - 1),
-                Totp.STANDARD.code(enrollment.secret(), now), Totp.STANDARD.code(enrollment.secret(), now + 1));
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            if (!window.contains(code)) {
-                return code;
-            }
-        }
-    }
-
-    /** A person with the authenticator app enrolled; returns the finished enrollment (secret and codes). */
-    private TotpEnrollment enrolledPerson(String name) {
-        long id = accounts().createAccount(name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
-                name, PASSWORD, Set.of(), null).id();
-        TotpEnrollment started = twoFactor().beginTotpEnrollment(id);
-        assertTrue(twoFactor().verifyEnrollmentCode(started, wrongCode(started)).isEmpty(), "a wrong code proves nothing");
-        TotpEnrollment verified = twoFactor().verifyEnrollmentCode(started, codeNow(started)).orElseThrow();
-        assertFalse(twoFactor().isEnabled(id), "nothing is active before Finish");
-        assertEquals(TwoFactorService.FinishOutcome.ENABLED, twoFactor().finishTotpEnrollment(verified, "127.0.0.1"));
-        assertTrue(twoFactor().isEnabled(id));
-        return verified;
+    private StepUpResult stepUpWith(Person person, String password, CodeKind kind, String code) {
+        return stepUp().confirm(person.id(), password, kind, code, person.client());
     }
 
     @Test
     default void theEnrollmentCodeAndAnyUsedCodeAreRefusedAgain() {
-        TotpEnrollment person = enrolledPerson("replay");
-        long id = person.userId();
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
-                "the enrollment code cannot sign in");
-        MovableClock.advance(Duration.ofSeconds(30));
-        String next = codeNow(person);
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.METHOD_CODE, next, "1.2.3.4").outcome());
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.METHOD_CODE, next, "1.2.3.4").outcome(), "replay");
-        assertEquals(10, twoFactor().status(id).recoveryCodesLeft());
+        Person person = enrolledPerson("replay");
+        assertEquals(INVALID, signInCode(person, codeNow(person.secret())).outcome(), "the enrollment code cannot sign in");
+        String next = nextCode(person.secret());
+        assertEquals(ACCEPTED, signInCode(person, next).outcome());
+        assertEquals(INVALID, signInCode(person, next).outcome(), "replay");
+        assertEquals(10, twoFactor().status(person.id()).recoveryCodesLeft());
     }
 
     @Test
     default void unfinishedOrExpiredEnrollmentsStoreNothing() {
-        long id = accounts().createAccount("late." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
-                "Late", PASSWORD, Set.of(), null).id();
-        TotpEnrollment started = twoFactor().beginTotpEnrollment(id);
-        assertEquals(TwoFactorService.FinishOutcome.NOT_VERIFIED, twoFactor().finishTotpEnrollment(started, "1.2.3.4"));
-        TotpEnrollment verified = twoFactor().verifyEnrollmentCode(started, codeNow(started)).orElseThrow();
+        Person person = newPerson("late");
+        StepUpGrant grant = passwordGrant(person);
+        MethodEnrollment started = twoFactor().beginEnrollment(grant, SecondFactorMethod.TOTP, null, person.client());
+        assertEquals(TwoFactorService.FinishOutcome.NOT_VERIFIED, twoFactor().finishEnrollment(grant, started, person.client()));
+        MethodEnrollment verified = twoFactor().verifyEnrollment(started, codeNow(started.secret()), person.client()).enrollment();
+        MethodEnrollment forged = new MethodEnrollment(verified.userId(), verified.email(), verified.method(),
+                verified.destination(), verified.secret(), verified.keyUri(), verified.startedAt(), verified.verifiedStep(),
+                true, verified.recoveryCodes(), null);
+        assertEquals(TwoFactorService.FinishOutcome.NOT_VERIFIED, twoFactor().finishEnrollment(grant, forged, person.client()),
+                "an enrollment marked verified without the core's seal");
         MovableClock.advance(Duration.ofMinutes(15));
-        assertEquals(TwoFactorService.FinishOutcome.EXPIRED, twoFactor().finishTotpEnrollment(verified, "1.2.3.4"));
-        assertFalse(twoFactor().isEnabled(id));
-        assertEquals(CodeCheck.Outcome.NOT_ENROLLED,
-                twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, verified.recoveryCodes().get(0), "1.2.3.4").outcome());
+        StepUpGrant later = passwordGrant(person);
+        assertEquals(TwoFactorService.FinishOutcome.EXPIRED, twoFactor().finishEnrollment(later, verified, person.client()));
+        assertFalse(twoFactor().isEnabled(person.id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM second_factor_credential WHERE user_id = ?1", person.id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM recovery_code WHERE user_id = ?1", person.id()));
+        assertEquals(CodeCheck.Outcome.NOT_ENROLLED, signInRecovery(person, verified.recoveryCodes().get(0)).outcome());
     }
 
     @Test
     default void tenWrongCodesLockTheSecondFactorForFifteenMinutes() {
-        TotpEnrollment person = enrolledPerson("lock");
-        long id = person.userId();
+        Person person = enrolledPerson("lock");
         for (int i = 1; i <= 9; i++) {
-            assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.METHOD_CODE, wrongCode(person), "1.2.3.4").outcome());
+            assertEquals(INVALID, signInCode(person, wrongCode(person.secret())).outcome());
         }
-        CodeCheck tenth = twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, "AAAA-BBBB-CCCC-DDDD", "1.2.3.4");
+        CodeCheck tenth = signInRecovery(person, "AAAA-BBBB-CCCC-DDDD");
         assertEquals(LOCKED, tenth.outcome(), "wrong recovery codes count too");
-        MovableClock.advance(Duration.ofSeconds(30));
-        assertEquals(LOCKED, twoFactor().checkCode(id, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
-                "a right code waits for the lock too");
-        assertEquals(LOCKED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(0), "1.2.3.4").outcome());
+        assertEquals(1, count("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?1 AND locked_until IS NOT NULL",
+                "second-factor:" + person.id()), "the lock is the person's row in the one throttle table");
+        assertEquals(LOCKED, signInCode(person, nextCode(person.secret())).outcome(), "a right code waits for the lock too");
+        assertEquals(LOCKED, signInRecovery(person, person.recoveryCodes().get(0)).outcome());
         MovableClock.advance(Duration.ofMinutes(15));
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
-                "15 minutes later the right code works");
+        assertEquals(ACCEPTED, signInCode(person, codeNow(person.secret())).outcome(), "15 minutes later the right code works");
+        assertEquals(0, count("SELECT COUNT(*) FROM sign_in_throttle WHERE throttle_key = ?1", "second-factor:" + person.id()),
+                "a success clears the count");
     }
 
     @Test
     default void recoveryCodesAreSingleUseWhateverTheirSpelling() {
-        TotpEnrollment person = enrolledPerson("spelling");
-        long id = person.userId();
+        Person person = enrolledPerson("spelling");
         String code = person.recoveryCodes().get(3);
         String typed = " " + code.toLowerCase().replace("-", " ") + " ";
-        CodeCheck first = twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, typed, "1.2.3.4");
+        CodeCheck first = signInRecovery(person, typed);
         assertEquals(ACCEPTED, first.outcome());
         assertEquals(9, first.recoveryCodesLeft());
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, code, "1.2.3.4").outcome());
-        var renewal = twoFactor().renewRecoveryCodes(id);
-        assertTrue(twoFactor().replaceRecoveryCodes(renewal, "1.2.3.4"));
+        assertEquals(INVALID, signInRecovery(person, code).outcome());
+        StepUpGrant grant = grant(person);
+        RecoveryCodeRenewal renewal = recoveryCodes().renew(grant);
+        assertTrue(recoveryCodes().replace(grant, renewal, person.client()));
         List<String> fresh = renewal.codes();
         assertEquals(10, fresh.size());
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(4), "1.2.3.4").outcome(),
-                "regenerating voids every old code");
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, fresh.get(0), "1.2.3.4").outcome());
+        assertEquals(INVALID, signInRecovery(person, person.recoveryCodes().get(4)).outcome(), "regenerating voids every old code");
+        assertEquals(ACCEPTED, signInRecovery(person, fresh.get(0)).outcome());
     }
 
     @Test
     default void twoSimultaneousUsesOfOneRecoveryCodeSucceedOnce() throws Exception {
-        TotpEnrollment person = enrolledPerson("race");
+        Person person = enrolledPerson("race");
         String code = person.recoveryCodes().get(0);
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<CodeCheck> use = () -> {
             start.await();
-            return twoFactor().checkCode(person.userId(), CodeKind.RECOVERY_CODE, code, "1.2.3.4");
+            return signInRecovery(person, code);
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -193,69 +148,57 @@ interface TwoFactorChecks {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(9, twoFactor().status(person.userId()).recoveryCodesLeft());
+        assertEquals(9, twoFactor().status(person.id()).recoveryCodesLeft());
     }
 
     @Test
     default void stepUpNeedsTheRightPasswordAndACurrentCode() {
-        TotpEnrollment person = enrolledPerson("stepup");
-        long id = person.userId();
-        MovableClock.advance(Duration.ofSeconds(30));
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, "wrong password!!", CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome());
-        assertEquals(ACCEPTED, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome());
-        assertEquals(ACCEPTED, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(9), "1.2.3.4").outcome());
-        twoFactor().disable(id, "1.2.3.4");
-        assertFalse(twoFactor().isEnabled(id));
-        assertEquals(0, twoFactor().status(id).recoveryCodesLeft());
-        assertEquals(CodeCheck.Outcome.NOT_ENROLLED,
-                twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(8), "1.2.3.4").outcome());
+        Person person = enrolledPerson("stepup");
+        String code = nextCode(person.secret());
+        StepUpResult wrongPassword = stepUpWith(person, "wrong password!!", CodeKind.METHOD_CODE, code);
+        assertEquals(INVALID, wrongPassword.check().outcome());
+        assertNull(wrongPassword.grant());
+        StepUpResult withCode = stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, code);
+        assertEquals(ACCEPTED, withCode.check().outcome());
+        assertTrue(stepUp().holds(withCode.grant()));
+        assertEquals(person.id(), stepUp().require(withCode.grant()));
+        StepUpResult withRecoveryCode = stepUpWith(person, PASSWORD, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(9));
+        assertEquals(ACCEPTED, withRecoveryCode.check().outcome());
+        twoFactor().disable(withRecoveryCode.grant(), person.client());
+        assertFalse(twoFactor().isEnabled(person.id()));
+        assertEquals(0, twoFactor().status(person.id()).recoveryCodesLeft());
+        assertEquals(0, count("SELECT COUNT(*) FROM second_factor_credential WHERE user_id = ?1", person.id()));
+        assertEquals(0, count("SELECT COUNT(*) FROM recovery_code WHERE user_id = ?1", person.id()));
+        assertEquals(CodeCheck.Outcome.NOT_ENROLLED, signInRecovery(person, person.recoveryCodes().get(8)).outcome());
     }
 
     // ---- Secrets at rest: what the database holds ----------------------------------------------------------------
 
     private String storedSecret(long userId) {
-        return (String) em().createNativeQuery("SELECT totp_secret FROM second_factor WHERE user_id = ?1")
-                .setParameter(1, userId).getSingleResult();
+        return (String) activeCredential(userId)[1];
     }
 
-    /** Runs one SQL statement in a transaction of its own, as someone with write access to the database would. */
-    private int sql(String statement, Object... parameters) {
-        try {
-            tx().begin();
-            Query query = em().createNativeQuery(statement);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            int rows = query.executeUpdate();
-            tx().commit();
-            return rows;
-        } catch (Exception e) {
-            throw new AssertionError("SQL failed: " + statement, e);
-        }
-    }
-
-    private long count(String select, long userId) {
-        return ((Number) em().createNativeQuery(select).setParameter(1, userId).getSingleResult()).longValue();
-    }
-
-    private long auditEvents(long subjectId, AuditEventType type) {
-        return em().createNamedQuery(AuditEvent.FOR_SUBJECT, AuditEvent.class).setParameter("subjectId", subjectId)
-                .getResultList().stream().filter(e -> e.getType() == type).count();
+    private void storeSecret(long userId, String secret) {
+        assertEquals(1, sql("UPDATE second_factor_credential SET secret = ?1 WHERE user_id = ?2 AND active = TRUE", secret, userId));
     }
 
     @Test
     default void theStoredTotpSecretIsEncryptedForItsPersonOnly() {
-        TotpEnrollment person = enrolledPerson("atrest");
-        long id = person.userId();
-        String stored = storedSecret(id);
+        Person person = enrolledPerson("atrest");
+        long id = person.id();
+        Object[] credential = activeCredential(id);
+        assertEquals(SecondFactorMethod.TOTP.name(), credential[0]);
+        assertNull(credential[2], "an app has no destination");
+        String stored = (String) credential[1];
         assertTrue(stored.startsWith("v1:"), stored);
-        String base32 = Base32.encode(person.secret());
-        for (String clear : List.of(base32, base32.toLowerCase(Locale.ROOT), Base64.getEncoder().encodeToString(person.secret()),
-                Base64.getEncoder().withoutPadding().encodeToString(person.secret()), HexFormat.of().formatHex(person.secret()),
-                new String(person.secret(), StandardCharsets.ISO_8859_1))) {
+        byte[] secret = person.secret();
+        String base32 = Base32.encode(secret);
+        for (String clear : List.of(base32, base32.toLowerCase(Locale.ROOT), Base64.getEncoder().encodeToString(secret),
+                Base64.getEncoder().withoutPadding().encodeToString(secret), HexFormat.of().formatHex(secret),
+                new String(secret, StandardCharsets.ISO_8859_1))) {
             assertFalse(stored.contains(clear), "the column holds the secret in clear: " + stored);
         }
-        assertArrayEquals(person.secret(), SecretCipher.decrypt(keys().totpSecretKey(), stored, "totp-secret:" + id),
+        assertArrayEquals(secret, SecretCipher.decrypt(keys().totpSecretKey(), stored, "totp-secret:" + id),
                 "the server key and the row's context open it");
         assertThrows(IllegalStateException.class,
                 () -> SecretCipher.decrypt(keys().totpSecretKey(), stored, "totp-secret:" + (id + 1)),
@@ -263,64 +206,62 @@ interface TwoFactorChecks {
         assertThrows(IllegalStateException.class,
                 () -> SecretCipher.decrypt(keys().recoveryCodeEncryptionKey(), stored, "totp-secret:" + id),
                 "another key does not open it");
-        assertNotEquals(stored, SecretCipher.encrypt(keys().totpSecretKey(), person.secret(), "totp-secret:" + id),
+        assertNotEquals(stored, SecretCipher.encrypt(keys().totpSecretKey(), secret, "totp-secret:" + id),
                 "a random nonce each time");
     }
 
     @Test
     default void aTamperedSecretRefusesCodesWithoutAnError() {
-        TotpEnrollment person = enrolledPerson("tampered");
-        long id = person.userId();
+        Person person = enrolledPerson("tampered");
+        long id = person.id();
         String stored = storedSecret(id);
         byte[] sealed = Base64.getDecoder().decode(stored.substring("v1:".length()));
         sealed[12] ^= 0x01; // the first byte after the 12-byte nonce: the encrypted secret itself
         String tampered = "v1:" + Base64.getEncoder().encodeToString(sealed);
-        assertEquals(1, sql("UPDATE second_factor SET totp_secret = ?1 WHERE user_id = ?2", tampered, id));
+        storeSecret(id, tampered);
         assertThrows(IllegalStateException.class,
                 () -> SecretCipher.decrypt(keys().totpSecretKey(), tampered, "totp-secret:" + id), "GCM notices one bit");
 
-        MovableClock.advance(Duration.ofSeconds(30));
+        String code = nextCode(person.secret());
         long failuresBefore = auditEvents(id, AuditEventType.SECOND_FACTOR_FAILED);
-        CodeCheck atSignIn = twoFactor().checkCode(id, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4");
+        CodeCheck atSignIn = signInCode(person, code);
         assertEquals(INVALID, atSignIn.outcome(), "the right code of the real secret is refused, as a plain refusal");
         assertEquals(failuresBefore + 1, auditEvents(id, AuditEventType.SECOND_FACTOR_FAILED), "and audited");
         for (String damaged : List.of("v1:AAAA", "v1:not Base64!", "v1:", Base32.encode(person.secret()))) {
-            sql("UPDATE second_factor SET totp_secret = ?1 WHERE user_id = ?2", damaged, id);
-            assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
-                    "refused, not an error, with " + damaged);
+            storeSecret(id, damaged);
+            assertEquals(INVALID, signInCode(person, code).outcome(), "refused, not an error, with " + damaged);
         }
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
-                "the step-up refuses it the same way");
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(0), "1.2.3.4").outcome(),
+        StepUpResult stepUp = stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, code);
+        assertEquals(INVALID, stepUp.check().outcome(), "the step-up refuses it the same way");
+        assertNull(stepUp.grant());
+        assertEquals(ACCEPTED, signInRecovery(person, person.recoveryCodes().get(0)).outcome(),
                 "a recovery code still lets the person in");
     }
 
     @Test
     default void anotherPersonsSecretCopiedIntoARowDoesNotDecrypt() {
-        TotpEnrollment victim = enrolledPerson("victim");
-        TotpEnrollment attacker = enrolledPerson("attacker");
-        String attackers = storedSecret(attacker.userId());
-        assertEquals(1, sql("UPDATE second_factor SET totp_secret = ?1 WHERE user_id = ?2", attackers, victim.userId()));
+        Person victim = enrolledPerson("victim");
+        Person attacker = enrolledPerson("attacker");
+        String attackers = storedSecret(attacker.id());
+        storeSecret(victim.id(), attackers);
         assertThrows(IllegalStateException.class,
-                () -> SecretCipher.decrypt(keys().totpSecretKey(), attackers, "totp-secret:" + victim.userId()));
+                () -> SecretCipher.decrypt(keys().totpSecretKey(), attackers, "totp-secret:" + victim.id()));
         MovableClock.advance(Duration.ofSeconds(30));
-        assertEquals(INVALID, twoFactor().checkCode(victim.userId(), CodeKind.METHOD_CODE, codeNow(attacker), "1.2.3.4").outcome(),
+        assertEquals(INVALID, signInCode(victim, codeNow(attacker.secret())).outcome(),
                 "the attacker's app does not open the victim's account");
-        assertEquals(INVALID, twoFactor().checkCode(victim.userId(), CodeKind.METHOD_CODE, codeNow(victim), "1.2.3.4").outcome());
-        assertEquals(ACCEPTED, twoFactor().checkCode(attacker.userId(), CodeKind.METHOD_CODE, codeNow(attacker), "1.2.3.4").outcome(),
+        assertEquals(INVALID, signInCode(victim, codeNow(victim.secret())).outcome());
+        assertEquals(ACCEPTED, signInCode(attacker, codeNow(attacker.secret())).outcome(),
                 "the copied row's owner is unaffected");
     }
 
     @Test
     default void recoveryCodesAreStoredAsKeyedHashesOnly() throws Exception {
-        TotpEnrollment person = enrolledPerson("hashes");
-        long id = person.userId();
-        String salt = (String) em().createNativeQuery("SELECT recovery_salt FROM second_factor WHERE user_id = ?1")
+        Person person = enrolledPerson("hashes");
+        long id = person.id();
+        String salt = (String) em().createNativeQuery("SELECT recovery_salt FROM user_account WHERE id = ?1")
                 .setParameter(1, id).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery(
-                        "SELECT position, code_hash, code_ciphertext FROM recovery_code WHERE user_id = ?1 ORDER BY position")
-                .setParameter(1, id).getResultList();
+        assertNotNull(salt, "the salt belongs to the account");
+        List<Object[]> rows = rows("SELECT position, code_hash, code_ciphertext FROM recovery_code WHERE user_id = ?1 ORDER BY position", id);
         assertEquals(10, rows.size());
         String everything = rows.stream().map(r -> r[1] + " " + r[2]).reduce("", String::concat).toUpperCase(Locale.ROOT);
         for (int i = 0; i < rows.size(); i++) {
@@ -335,59 +276,59 @@ interface TwoFactorChecks {
                     MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
             assertNotEquals(unkeyed, hash, "not a plain hash anyone could compute");
         }
-        List<RecoveryCodeEntry> shown = twoFactor().recoveryCodes(id, "1.2.3.4");
+        List<RecoveryCodeEntry> shown = recoveryCodes().list(grant(person), person.client());
         assertEquals(10, shown.size());
         assertTrue(shown.stream().allMatch(e -> e.code() == null), "status only, no code, while not reviewable");
+        assertEquals(1, auditEvents(id, AuditEventType.RECOVERY_CODES_VIEWED));
     }
 
     // ---- Step-up ------------------------------------------------------------------------------------------------
 
     @Test
     default void aWrongPasswordAtStepUpCountsTowardsThePasswordLock() {
-        TotpEnrollment person = enrolledPerson("stepuppw");
-        long id = person.userId();
-        MovableClock.advance(Duration.ofSeconds(30));
-        String code = codeNow(person);
+        Person person = enrolledPerson("stepuppw");
+        String code = nextCode(person.secret());
         for (int i = 1; i <= 9; i++) {
-            assertEquals(INVALID, twoFactor().confirmIdentity(id, "wrong password " + i, CodeKind.METHOD_CODE, code, "1.2.3.4").outcome());
+            assertEquals(INVALID, stepUpWith(person, "wrong password " + i, CodeKind.METHOD_CODE, code).check().outcome());
         }
-        assertEquals(LOCKED, twoFactor().confirmIdentity(id, "wrong password 10", CodeKind.METHOD_CODE, code, "1.2.3.4").outcome(),
+        assertEquals(LOCKED, stepUpWith(person, "wrong password 10", CodeKind.METHOD_CODE, code).check().outcome(),
                 "the tenth wrong password locks");
-        assertEquals(LOCKED, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, code, "1.2.3.4").outcome(),
-                "the right password waits too");
-        assertEquals(SignInResult.Outcome.LOCKED, signIn().checkPassword(person.email(), PASSWORD, "1.2.3.4").outcome(),
+        StepUpResult right = stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, code);
+        assertEquals(LOCKED, right.check().outcome(), "the right password waits too");
+        assertNull(right.grant());
+        assertEquals(SignInResult.Outcome.LOCKED, signIn().checkPassword(person.email(), PASSWORD, person.client().address()).outcome(),
                 "the same lock as the sign-in's password step");
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.METHOD_CODE, code, "1.2.3.4").outcome(),
+        assertEquals(ACCEPTED, signInCode(person, code).outcome(),
                 "no code was checked, used or counted behind a wrong password");
     }
 
     @Test
     default void aRightPasswordAtStepUpResetsThePasswordCount() {
-        TotpEnrollment person = enrolledPerson("stepupreset");
-        long id = person.userId();
-        MovableClock.advance(Duration.ofSeconds(30));
+        Person person = enrolledPerson("stepupreset");
+        String code = nextCode(person.secret());
         for (int i = 1; i <= 9; i++) {
-            twoFactor().confirmIdentity(id, "wrong password " + i, CodeKind.METHOD_CODE, "000000", "1.2.3.4");
+            stepUpWith(person, "wrong password " + i, CodeKind.METHOD_CODE, "000000");
         }
-        assertEquals(ACCEPTED, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome());
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, "wrong password again", CodeKind.METHOD_CODE, "000000", "1.2.3.4").outcome(),
+        assertEquals(ACCEPTED, stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, code).check().outcome());
+        assertEquals(INVALID, stepUpWith(person, "wrong password again", CodeKind.METHOD_CODE, "000000").check().outcome(),
                 "after a success the count starts again");
     }
 
     @Test
     default void aWrongCodeAtStepUpCountsTowardsTheSecondFactorLock() {
-        TotpEnrollment person = enrolledPerson("stepupcode");
-        long id = person.userId();
+        Person person = enrolledPerson("stepupcode");
+        long id = person.id();
         for (int i = 1; i <= 9; i++) {
-            assertEquals(INVALID, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, wrongCode(person), "1.2.3.4").outcome(),
-                    "a right password with a wrong code answers like a wrong password");
+            StepUpResult refused = stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, wrongCode(person.secret()));
+            assertEquals(INVALID, refused.check().outcome(), "a right password with a wrong code answers like a wrong password");
+            assertNull(refused.grant());
         }
-        assertEquals(LOCKED, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, wrongCode(person), "1.2.3.4").outcome());
-        MovableClock.advance(Duration.ofSeconds(30));
-        assertEquals(LOCKED, twoFactor().checkCode(id, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
-                "the sign-in's second step is locked too");
-        assertEquals(LOCKED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(0), "1.2.3.4").outcome());
-        assertEquals(PASSWORD_ACCEPTED, signIn().checkPassword(person.email(), PASSWORD, "1.2.3.4").outcome(),
+        assertEquals(9, count("SELECT failures FROM sign_in_throttle WHERE throttle_key = ?1", "second-factor:" + id),
+                "the person's one second-factor counter");
+        assertEquals(LOCKED, stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, wrongCode(person.secret())).check().outcome());
+        assertEquals(LOCKED, signInCode(person, nextCode(person.secret())).outcome(), "the sign-in's second step is locked too");
+        assertEquals(LOCKED, signInRecovery(person, person.recoveryCodes().get(0)).outcome());
+        assertEquals(PASSWORD_ACCEPTED, signIn().checkPassword(person.email(), PASSWORD, person.client().address()).outcome(),
                 "the password step is not locked: the password was right");
         assertEquals(10, auditEvents(id, AuditEventType.SECOND_FACTOR_FAILED));
         assertEquals(1, auditEvents(id, AuditEventType.SECOND_FACTOR_LOCKOUT));
@@ -395,63 +336,37 @@ interface TwoFactorChecks {
 
     @Test
     default void aCodeUsedAtSignInOrAtAStepUpIsRefusedAtStepUp() {
-        TotpEnrollment person = enrolledPerson("stepupreplay");
-        long id = person.userId();
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, codeNow(person), "1.2.3.4").outcome(),
+        Person person = enrolledPerson("stepupreplay");
+        assertEquals(INVALID, stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, codeNow(person.secret())).check().outcome(),
                 "the enrollment code");
-        MovableClock.advance(Duration.ofSeconds(30));
-        String signInCode = codeNow(person);
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.METHOD_CODE, signInCode, "1.2.3.4").outcome());
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, signInCode, "1.2.3.4").outcome(),
-                "the sign-in's code replayed at step-up");
-        MovableClock.advance(Duration.ofSeconds(30));
-        String stepUpCode = codeNow(person);
-        assertEquals(ACCEPTED, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, stepUpCode, "1.2.3.4").outcome());
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.METHOD_CODE, stepUpCode, "1.2.3.4").outcome(),
+        String signInCode = nextCode(person.secret());
+        assertEquals(ACCEPTED, signInCode(person, signInCode).outcome());
+        StepUpResult replayed = stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, signInCode);
+        assertEquals(INVALID, replayed.check().outcome(), "the sign-in's code replayed at step-up");
+        assertNull(replayed.grant(), "and no grant");
+        String stepUpCode = nextCode(person.secret());
+        assertEquals(ACCEPTED, stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, stepUpCode).check().outcome());
+        assertEquals(INVALID, stepUpWith(person, PASSWORD, CodeKind.METHOD_CODE, stepUpCode).check().outcome(),
                 "a step-up's code replayed at the next step-up");
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.METHOD_CODE, stepUpCode, "1.2.3.4").outcome(),
-                "and at sign-in");
+        assertEquals(INVALID, signInCode(person, stepUpCode).outcome(), "and at sign-in");
     }
 
     @Test
     default void aRecoveryCodeUsedAtStepUpIsConsumed() {
-        TotpEnrollment person = enrolledPerson("stepuprecovery");
-        long id = person.userId();
+        Person person = enrolledPerson("stepuprecovery");
+        long id = person.id();
         String code = person.recoveryCodes().get(5);
-        CodeCheck stepUp = twoFactor().confirmIdentity(id, PASSWORD, CodeKind.RECOVERY_CODE, code, "1.2.3.4");
-        assertEquals(ACCEPTED, stepUp.outcome());
-        assertEquals(9, stepUp.recoveryCodesLeft());
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, code, "1.2.3.4").outcome(), "used up at sign-in");
-        assertEquals(INVALID, twoFactor().confirmIdentity(id, PASSWORD, CodeKind.RECOVERY_CODE, code, "1.2.3.4").outcome(),
+        StepUpResult stepUp = stepUpWith(person, PASSWORD, CodeKind.RECOVERY_CODE, code);
+        assertEquals(ACCEPTED, stepUp.check().outcome());
+        assertEquals(9, stepUp.check().recoveryCodesLeft());
+        assertEquals(INVALID, signInRecovery(person, code).outcome(), "used up at sign-in");
+        assertEquals(INVALID, stepUpWith(person, PASSWORD, CodeKind.RECOVERY_CODE, code).check().outcome(),
                 "and at the next step-up");
         assertEquals(9, twoFactor().status(id).recoveryCodesLeft());
         assertEquals(1, count("SELECT COUNT(*) FROM recovery_code WHERE user_id = ?1 AND used_at IS NOT NULL", id));
     }
 
     // ---- Races --------------------------------------------------------------------------------------------------
-
-    /** Runs {@code task} on {@code threads} threads released together; returns each result, or the failure it threw. */
-    private static <T> List<Object> simultaneously(ExecutorService pool, int threads, Callable<T> task) throws InterruptedException {
-        CyclicBarrier start = new CyclicBarrier(threads);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                start.await(30, TimeUnit.SECONDS);
-                return task.call();
-            }));
-        }
-        List<Object> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            try {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                results.add(e.getCause());
-            } catch (java.util.concurrent.TimeoutException e) {
-                results.add(e);
-            }
-        }
-        return results;
-    }
 
     /**
      * Eight sign-ins submit the same recovery code at the same instant, twenty times over, each time with a fresh
@@ -460,17 +375,16 @@ interface TwoFactorChecks {
     @Test
     default void manySimultaneousUsesOfEachRecoveryCodeSucceedOnceOnly() throws Exception {
         int threads = 8;
-        List<TotpEnrollment> people = List.of(enrolledPerson("race1"), enrolledPerson("race2"));
+        List<Person> people = List.of(enrolledPerson("race1"), enrolledPerson("race2"));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<String> problems = new ArrayList<>();
         try {
             for (int round = 0; round < 20; round++) {
-                TotpEnrollment person = people.get(round / 10);
+                Person person = people.get(round / 10);
                 String code = person.recoveryCodes().get(round % 10);
                 // Seven losers per round would lock the second factor after two rounds; the lock is not under test here.
-                sql("UPDATE second_factor SET failures = 0 WHERE user_id = ?1", person.userId());
-                List<Object> results = simultaneously(pool, threads,
-                        () -> twoFactor().checkCode(person.userId(), CodeKind.RECOVERY_CODE, code, "1.2.3.4"));
+                sql("UPDATE sign_in_throttle SET failures = 0 WHERE throttle_key = ?1", "second-factor:" + person.id());
+                List<Object> results = simultaneously(pool, threads, () -> signInRecovery(person, code));
                 long accepted = results.stream().filter(r -> r instanceof CodeCheck c && c.accepted()).count();
                 assertEquals(1, accepted, "round " + round + ": " + results);
                 for (Object result : results) {
@@ -483,9 +397,9 @@ interface TwoFactorChecks {
             pool.shutdownNow();
         }
         assertEquals(List.of(), problems, "each code was used once; the losers must be told INVALID, not fail");
-        for (TotpEnrollment person : people) {
-            assertEquals(0, twoFactor().status(person.userId()).recoveryCodesLeft());
-            assertEquals(10, auditEvents(person.userId(), AuditEventType.RECOVERY_CODE_USED));
+        for (Person person : people) {
+            assertEquals(0, twoFactor().status(person.id()).recoveryCodesLeft());
+            assertEquals(10, auditEvents(person.id(), AuditEventType.RECOVERY_CODE_USED));
         }
     }
 
@@ -496,39 +410,35 @@ interface TwoFactorChecks {
     @Test
     default void theConsumeUpdateAloneLetsExactlyOneOfManyTransactionsWin() throws Exception {
         int threads = 8;
-        TotpEnrollment person = enrolledPerson("consume");
+        Person person = enrolledPerson("consume");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 20; round++) {
                 String code = person.recoveryCodes().get(round % 10);
                 if (round == 10) {
-                    sql("UPDATE recovery_code SET used_at = NULL WHERE user_id = ?1", person.userId());
+                    sql("UPDATE recovery_code SET used_at = NULL WHERE user_id = ?1", person.id());
                 }
-                List<Object> results = simultaneously(pool, threads, () -> consumeProbe().consume(person.userId(), code));
+                List<Object> results = simultaneously(pool, threads, () -> consumeProbe().consume(person.id(), code));
                 assertEquals(1, results.stream().filter(Boolean.TRUE::equals).count(), "round " + round + ": " + results);
                 assertEquals(threads - 1, results.stream().filter(Boolean.FALSE::equals).count(), "round " + round + ": " + results);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(0, twoFactor().status(person.userId()).recoveryCodesLeft());
+        assertEquals(0, twoFactor().status(person.id()).recoveryCodesLeft());
     }
 
     // ---- Finishing an enrollment twice ----------------------------------------------------------------------------
 
-    private TotpEnrollment verifiedEnrollment(long userId) {
-        TotpEnrollment started = twoFactor().beginTotpEnrollment(userId);
-        return twoFactor().verifyEnrollmentCode(started, codeNow(started)).orElseThrow();
-    }
-
     @Test
     default void finishingTheSameEnrollmentTwiceEnablesOnce() {
-        long id = accounts().createAccount("twice." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
-                "Twice", PASSWORD, Set.of(), null).id();
-        TotpEnrollment verified = verifiedEnrollment(id);
-        assertEquals(TwoFactorService.FinishOutcome.ENABLED, twoFactor().finishTotpEnrollment(verified, "1.2.3.4"));
-        assertEquals(TwoFactorService.FinishOutcome.ALREADY_ENABLED, twoFactor().finishTotpEnrollment(verified, "1.2.3.4"));
-        assertEquals(1, count("SELECT COUNT(*) FROM second_factor WHERE user_id = ?1", id));
+        Person person = newPerson("twice");
+        long id = person.id();
+        StepUpGrant grant = passwordGrant(person);
+        MethodEnrollment verified = verifiedTotp(grant, person.client());
+        assertEquals(TwoFactorService.FinishOutcome.ENABLED, twoFactor().finishEnrollment(grant, verified, person.client()));
+        assertEquals(TwoFactorService.FinishOutcome.ALREADY_ENABLED, twoFactor().finishEnrollment(grant, verified, person.client()));
+        assertEquals(1, count("SELECT COUNT(*) FROM second_factor_credential WHERE user_id = ?1", id));
         assertEquals(10, count("SELECT COUNT(*) FROM recovery_code WHERE user_id = ?1", id));
         assertEquals(1, auditEvents(id, AuditEventType.TWO_FACTOR_ENABLED));
     }
@@ -543,14 +453,15 @@ interface TwoFactorChecks {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 5; round++) {
-                long id = accounts().createAccount("finish" + round + "." + UUID.randomUUID().toString().substring(0, 8)
-                        + "@example.org", "Finish", PASSWORD, Set.of(), null).id();
-                List<TotpEnrollment> tabs = List.of(verifiedEnrollment(id), verifiedEnrollment(id));
+                Person person = newPerson("finish" + round);
+                long id = person.id();
+                StepUpGrant grant = passwordGrant(person);
+                List<MethodEnrollment> tabs = List.of(verifiedTotp(grant, person.client()), verifiedTotp(grant, person.client()));
                 java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-                List<TotpEnrollment> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<MethodEnrollment> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
                 List<Object> results = simultaneously(pool, threads, () -> {
-                    TotpEnrollment tab = tabs.get(next.getAndIncrement() % 2);
-                    TwoFactorService.FinishOutcome outcome = twoFactor().finishTotpEnrollment(tab, "1.2.3.4");
+                    MethodEnrollment tab = tabs.get(next.getAndIncrement() % 2);
+                    TwoFactorService.FinishOutcome outcome = twoFactor().finishEnrollment(grant, tab, person.client());
                     if (outcome == TwoFactorService.FinishOutcome.ENABLED) {
                         submitted.add(tab);
                     }
@@ -560,14 +471,14 @@ interface TwoFactorChecks {
                         "round " + round + ": " + results);
                 assertEquals(threads - 1, results.stream().filter(TwoFactorService.FinishOutcome.ALREADY_ENABLED::equals).count(),
                         "round " + round + ": " + results);
-                assertEquals(1, count("SELECT COUNT(*) FROM second_factor WHERE user_id = ?1", id));
+                assertEquals(1, count("SELECT COUNT(*) FROM second_factor_credential WHERE user_id = ?1", id));
                 assertEquals(10, count("SELECT COUNT(*) FROM recovery_code WHERE user_id = ?1", id));
                 assertEquals(1, auditEvents(id, AuditEventType.TWO_FACTOR_ENABLED));
-                TotpEnrollment winner = submitted.get(0);
-                TotpEnrollment loser = tabs.get(0) == winner ? tabs.get(1) : tabs.get(0);
+                MethodEnrollment winner = submitted.get(0);
+                MethodEnrollment loser = tabs.get(0) == winner ? tabs.get(1) : tabs.get(0);
                 assertArrayEquals(winner.secret(), SecretCipher.decrypt(keys().totpSecretKey(), storedSecret(id), "totp-secret:" + id));
-                assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, loser.recoveryCodes().get(0), "1.2.3.4").outcome());
-                assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, winner.recoveryCodes().get(0), "1.2.3.4").outcome());
+                assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, loser.recoveryCodes().get(0), person.client()).outcome());
+                assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, winner.recoveryCodes().get(0), person.client()).outcome());
             }
         } finally {
             pool.shutdownNow();
@@ -576,43 +487,55 @@ interface TwoFactorChecks {
 
     @Test
     default void renewedRecoveryCodesReplaceTheOldOnesOnlyAtFinish() {
-        TotpEnrollment person = enrolledPerson("renewal");
-        long id = person.userId();
-        var abandoned = twoFactor().renewRecoveryCodes(id);
+        Person person = enrolledPerson("renewal");
+        long id = person.id();
+        StepUpGrant grant = grant(person);
+        List<Object> hashesBefore = rows("SELECT code_hash, position FROM recovery_code WHERE user_id = ?1 ORDER BY position", id)
+                .stream().map(r -> r[0]).toList();
+        RecoveryCodeRenewal abandoned = recoveryCodes().renew(grant);
         assertEquals(10, abandoned.codes().size());
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(0), "1.2.3.4").outcome(),
+        assertEquals(hashesBefore, rows("SELECT code_hash, position FROM recovery_code WHERE user_id = ?1 ORDER BY position", id)
+                .stream().map(r -> r[0]).toList(), "renew stores nothing");
+        assertEquals(ACCEPTED, signInRecovery(person, person.recoveryCodes().get(0)).outcome(),
                 "old codes keep working while new ones are only shown");
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, abandoned.codes().get(0), "1.2.3.4").outcome(),
+        assertEquals(INVALID, signInRecovery(person, abandoned.codes().get(0)).outcome(),
                 "codes shown but never finished do not work");
 
-        var renewal = twoFactor().renewRecoveryCodes(id);
-        assertTrue(twoFactor().replaceRecoveryCodes(renewal, "1.2.3.4"));
+        RecoveryCodeRenewal renewal = recoveryCodes().renew(grant);
+        assertTrue(recoveryCodes().replace(grant, renewal, person.client()));
         assertEquals(10, twoFactor().status(id).recoveryCodesLeft());
-        assertEquals(INVALID, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, person.recoveryCodes().get(1), "1.2.3.4").outcome(),
-                "Finish voids every old code");
-        assertEquals(ACCEPTED, twoFactor().checkCode(id, CodeKind.RECOVERY_CODE, renewal.codes().get(0), "1.2.3.4").outcome());
+        assertEquals(INVALID, signInRecovery(person, person.recoveryCodes().get(1)).outcome(), "Finish voids every old code");
+        assertEquals(ACCEPTED, signInRecovery(person, renewal.codes().get(0)).outcome());
 
-        var late = twoFactor().renewRecoveryCodes(id);
-        twoFactor().disable(id, "1.2.3.4");
-        assertFalse(twoFactor().replaceRecoveryCodes(late, "1.2.3.4"), "no codes for a person without two-factor authentication");
+        RecoveryCodeRenewal late = recoveryCodes().renew(grant);
+        twoFactor().disable(grant, person.client());
+        assertFalse(recoveryCodes().replace(grant, late, person.client()), "no codes for a person without two-factor authentication");
         assertEquals(0, twoFactor().status(id).recoveryCodesLeft());
+        assertEquals(0, count("SELECT COUNT(*) FROM recovery_code WHERE user_id = ?1", id));
     }
 
     @Test
     default void settingUpASecondFactorNeedsThePasswordWhichCountsTowardsTheSignInLock() {
-        long id = accounts().createAccount("confirm." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
-                "Confirm", PASSWORD, Set.of(), null).id();
-        assertEquals(ACCEPTED, twoFactor().confirmPassword(id, PASSWORD, "1.2.3.4").outcome());
+        Person person = newPerson("confirm");
+        long id = person.id();
+        assertEquals(ACCEPTED, stepUp().confirmPassword(id, PASSWORD, person.client()).check().outcome());
         for (int i = 1; i <= 9; i++) {
-            assertEquals(INVALID, twoFactor().confirmPassword(id, "wrong password " + i, "1.2.3.4").outcome());
+            StepUpResult refused = stepUp().confirmPassword(id, "wrong password " + i, person.client());
+            assertEquals(INVALID, refused.check().outcome());
+            assertNull(refused.grant());
         }
-        assertEquals(LOCKED, twoFactor().confirmPassword(id, "wrong password 10", "1.2.3.4").outcome());
-        assertEquals(LOCKED, twoFactor().confirmPassword(id, PASSWORD, "1.2.3.4").outcome(), "the right password waits too");
+        assertEquals(LOCKED, stepUp().confirmPassword(id, "wrong password 10", person.client()).check().outcome());
+        StepUpResult waiting = stepUp().confirmPassword(id, PASSWORD, person.client());
+        assertEquals(LOCKED, waiting.check().outcome(), "the right password waits too");
+        assertNull(waiting.grant());
+        assertEquals(SignInResult.Outcome.LOCKED, signIn().checkPassword(person.email(), PASSWORD, person.client().address()).outcome(),
+                "the sign-in's lock");
         MovableClock.advance(Duration.ofMinutes(15));
-        assertEquals(ACCEPTED, twoFactor().confirmPassword(id, PASSWORD, "1.2.3.4").outcome());
+        assertEquals(ACCEPTED, stepUp().confirmPassword(id, PASSWORD, person.client()).check().outcome());
 
-        TotpEnrollment person = enrolledPerson("confirmed");
-        assertEquals(INVALID, twoFactor().confirmPassword(person.userId(), PASSWORD, "1.2.3.4").outcome(),
-                "with a second factor the password alone is not enough");
+        Person enrolled = enrolledPerson("confirmed");
+        StepUpResult passwordOnly = stepUp().confirmPassword(enrolled.id(), PASSWORD, enrolled.client());
+        assertEquals(INVALID, passwordOnly.check().outcome(), "with a second factor the password alone is not enough");
+        assertNull(passwordOnly.grant());
     }
 }

@@ -143,9 +143,11 @@ class SchemaMigrationFromV3Test {
             assertThrows(SQLException.class, () -> select(db, "SELECT COUNT(*) FROM second_factor"), "second_factor is gone");
             assertEquals(List.of(List.of(0L)), select(db, "SELECT COUNT(*) FROM one_time_code"));
 
-            // The migrated rows must not stand in the way of new ones (identity columns start past them).
+            // The migrated rows must not stand in the way of new ones: they hold negative ids, and the sequence's first
+            // block (ids 1 to 50, as EclipseLink reads a value of 50) is free.
+            assertEquals(List.of(List.of(0L)), select(db, "SELECT COUNT(*) FROM second_factor_credential WHERE id > 0"));
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO second_factor_credential "
-                    + "(user_id, method, active, created_at, destination) VALUES (?, 'EMAIL', TRUE, ?, 'cy@example.org')")) {
+                    + "(id, user_id, method, active, created_at, destination) VALUES (1, ?, 'EMAIL', TRUE, ?, 'cy@example.org')")) {
                 insert.setLong(1, CY);
                 insert.setObject(2, LocalDateTime.of(2026, 1, 1, 0, 0));
                 assertEquals(1, insert.executeUpdate());
