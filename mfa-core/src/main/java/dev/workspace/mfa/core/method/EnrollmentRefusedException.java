@@ -4,8 +4,12 @@ import jakarta.ejb.ApplicationException;
 
 import java.time.LocalDateTime;
 
-/** Setting up a method could not start: the reason, for the page to explain, and when to retry where it applies. */
-@ApplicationException(rollback = true)
+/**
+ * Setting up a method could not start: the reason, for the page to explain, and when to retry where it applies.
+ * Nothing is rolled back: no code was stored, and what was written on the way (a refused or failed sending's audit
+ * event, the sending counters) must stay, as it does when a sign-in code is refused.
+ */
+@ApplicationException(rollback = false)
 public class EnrollmentRefusedException extends RuntimeException {
 
     public enum Reason {

@@ -7,7 +7,9 @@ import dev.workspace.mfa.core.delivery.MessageDelivery;
 import dev.workspace.mfa.core.delivery.OutgoingMessage;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -42,9 +44,16 @@ public class SecurityMail {
     @Inject
     private AuditLog audit;
 
-    /** Observed after the commit; the sending itself is asynchronous. */
+    @Resource
+    private SessionContext context;
+
+    /**
+     * Observed after the commit; the sending itself is asynchronous. It goes through the container ({@code
+     * getBusinessObject}): a plain {@code send(notice)} would skip {@code @Asynchronous} and send on the committing
+     * thread, inside the request that made the change.
+     */
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityNotice notice) {
-        send(notice);
+        context.getBusinessObject(SecurityMail.class).send(notice);
     }
 
     @Asynchronous

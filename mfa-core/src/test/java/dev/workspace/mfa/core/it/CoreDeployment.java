@@ -2,7 +2,8 @@ package dev.workspace.mfa.core.it;
 
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.notification.MessageTexts;
-import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Filter;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
@@ -10,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,6 +29,15 @@ final class CoreDeployment {
     private CoreDeployment() {
     }
 
+    /**
+     * The core's own classes: a class also found under target/test-classes (a unit test, its inner classes, a test
+     * server such as the scripted SMTP one) stays out, since it needs libraries the deployment does not carry.
+     */
+    private static Filter<ArchivePath> mainClassesOnly() {
+        Path testClasses = Path.of("target", "test-classes");
+        return path -> !Files.exists(testClasses.resolve(path.get().substring(1)));
+    }
+
     static WebArchive create(String name, String dbUrl, String dbUser, String dbPassword) {
         JavaArchive persistence = ShrinkWrap.create(ExplodedImporter.class, "persistence.jar")
                 .importDirectory("../persistence/target/classes").as(JavaArchive.class);
@@ -40,7 +51,7 @@ final class CoreDeployment {
                 "mfa.admin.password=" + ADMIN_PASSWORD,
                 "mfa.issuer=" + ISSUER);
         return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addPackages(true, Filters.exclude(".*Test\\.class"),
+                .addPackages(true, mainClassesOnly(),
                         AccountService.class.getPackage().getName().replace(".account", ""))
                 .deletePackages(true, CoreDeployment.class.getPackage().getName())
                 .addClasses(AccountPersistenceChecks.class, TwoFactorFixture.class, TwoFactorChecks.class, MethodChecks.class,
@@ -49,7 +60,8 @@ final class CoreDeployment {
                 .addAsLibrary(persistence)
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
-                                "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql")
+                                "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql",
+                                "com.googlecode.libphonenumber:libphonenumber")
                         .withTransitivity().asFile())
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
