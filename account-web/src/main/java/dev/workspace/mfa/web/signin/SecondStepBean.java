@@ -55,7 +55,9 @@ public class SecondStepBean {
      */
     public void onLoad() throws IOException {
         SignInStep.requirePending(facesContext, PendingSignIn.Step.SECOND_FACTOR, clock);
-        SignInSession.takeChallenge(request()).ifPresent(challenge -> SentCodeMessages.report(facesContext, challenge, clock));
+        // A code that went out is already named by the page's introduction; only a failure needs a message.
+        SignInSession.takeChallenge(request()).filter(challenge -> !challenge.sent())
+                .ifPresent(challenge -> SentCodeMessages.report(facesContext, challenge, clock));
     }
 
     /** "Resend code": a new code, at most one every 30 seconds and within the sending limits. */
