@@ -364,7 +364,7 @@ class BrowserStoryIT {
             browser.type(By.id("security:password"), PASSWORD);
             browser.type(By.id("security:stepUpCode"), fresh.get(1));
             browser.submit(By.id("security:confirm"));
-            assertTrue(browser.messages().contains("Two-factor authentication is off"), browser.messages());
+            assertTrue(browser.messages().contains("Your 2FA settings have been successfully deleted."), browser.messages());
             assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("Off"));
             browser.screenshot("disabled");
             signOut(browser);

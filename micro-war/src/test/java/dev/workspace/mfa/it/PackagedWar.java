@@ -24,8 +24,13 @@ final class PackagedWar {
         return out.toString();
     }
 
-    static WebArchive withAdministrator(String name, String adminEmail, String adminPassword) {
-        return withConfig(name, "mfa.admin.email=" + adminEmail, "mfa.admin.password=" + asciiEscaped(adminPassword));
+    /** @param settings further {@code key=value} lines of MicroProfile Config (mail server, SMS gateway, policy) */
+    static WebArchive withAdministrator(String name, String adminEmail, String adminPassword, String... settings) {
+        String[] all = new String[settings.length + 2];
+        all[0] = "mfa.admin.email=" + adminEmail;
+        all[1] = "mfa.admin.password=" + asciiEscaped(adminPassword);
+        System.arraycopy(settings, 0, all, 2, settings.length);
+        return withConfig(name, all);
     }
 
     /** The administrator gets a generated temporary password, found in {@link #dataDirectory}'s password file. */

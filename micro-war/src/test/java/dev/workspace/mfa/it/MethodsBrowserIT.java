@@ -1,0 +1,313 @@
+package dev.workspace.mfa.it;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.workspace.mfa.core.totp.Base32;
+import dev.workspace.mfa.core.totp.Totp;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The three methods in a real browser, against a real SMTP server (GreenMail) and a real HTTP SMS gateway (WireMock),
+ * in a workspace that requires two-factor authentication: set up email with the emailed code, sign in with an emailed
+ * code, switch to SMS (the old email code is refused) and back, switch to the authenticator app, and move it to a new
+ * phone (the old phone's codes are refused). Sending is capped at 5 codes an hour per person, so step-ups on the way
+ * use recovery codes where the story would otherwise need a sixth code.
+ */
+@ExtendWith(ArquillianExtension.class)
+@EnabledIf(value = "browserAvailable", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)")
+class MethodsBrowserIT {
+
+    static final String EMAIL = "ada@methods.test";
+    static final String PASSWORD = "methods test password";
+    static final String MOBILE = "+49 151 23456789";
+    static final String GATEWAY_TOKEN = "gateway-test-token";
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
+
+    private static GreenMail mailServer;
+    private static WireMockServer smsGateway;
+
+    @ArquillianResource
+    URL base;
+
+    private long lastUsedStep;
+
+    static boolean browserAvailable() {
+        return Browser.available();
+    }
+
+    /** The mail server and the gateway start before the application, which is configured with their ports. */
+    @Deployment(testable = false)
+    static WebArchive packagedWar() throws IOException {
+        mailServer = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailServer.start();
+        smsGateway = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        smsGateway.start();
+        smsGateway.stubFor(post(urlEqualTo("/sms")).willReturn(ok()));
+        return PackagedWar.withAdministrator("methods", EMAIL, PASSWORD,
+                "mfa.smtp.host=127.0.0.1",
+                "mfa.smtp.port=" + mailServer.getSmtp().getPort(),
+                "mfa.smtp.from=workspace@methods.test",
+                "mfa.sms.gateway.url=http://127.0.0.1:" + smsGateway.port() + "/sms",
+                "mfa.sms.gateway.token=" + GATEWAY_TOKEN,
+                "mfa.sms.regions=DE",
+                "mfa.require.two.factor=true");
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (mailServer != null) {
+            mailServer.stop();
+        }
+        if (smsGateway != null) {
+            smsGateway.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String page(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private String path(Browser browser) {
+        return URI.create(browser.url()).getPath().substring(URI.create(base.toString()).getPath().length() - 1);
+    }
+
+    private void signIn(Browser browser) {
+        browser.open(page("/login"));
+        browser.type(By.cssSelector("input[type=email][autocomplete=username]"), EMAIL);
+        browser.type(By.cssSelector("input[type=password][autocomplete=current-password]"), PASSWORD);
+        browser.submit(By.id("login:signIn"));
+    }
+
+    private void signOut(Browser browser) {
+        browser.find(By.id("accountButton")).click();
+        browser.submit(By.cssSelector(".ws-signout button"));
+        assertEquals("/login", path(browser));
+    }
+
+    /**
+     * The text part of the newest email with this subject, once at least {@code expectedCount} mails arrived (bounded
+     * wait): security emails go out asynchronously, among them one for each recovery code used at a step-up.
+     */
+    private static String newestMail(String subject, int expectedCount) throws MessagingException, IOException {
+        assertTrue(mailServer.waitForIncomingEmail(10_000, expectedCount), "mail number " + expectedCount + " arrives");
+        MimeMessage[] received = mailServer.getReceivedMessages();
+        for (int i = received.length - 1; i >= 0; i--) {
+            if (received[i].getSubject().equals(subject)) {
+                assertEquals(EMAIL, received[i].getAllRecipients()[0].toString());
+                return textOf(received[i]);
+            }
+        }
+        throw new AssertionError("no mail with subject " + subject + " among " + received.length);
+    }
+
+    private static String textOf(MimeMessage message) throws MessagingException, IOException {
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return part.getContent().toString();
+                }
+            }
+        }
+        return content.toString();
+    }
+
+    private static String codeIn(String text) {
+        Matcher code = SIX_DIGITS.matcher(text);
+        assertTrue(code.find(), "a 6-digit code in: " + text);
+        return code.group(1);
+    }
+
+    private static String emailedCode(int expectedCount) throws MessagingException, IOException {
+        return codeIn(newestMail("Workspace: email verification code", expectedCount));
+    }
+
+    /** The newest text the gateway received: checks the request as the gateway sees it, returns the code. */
+    private static String textedCode(int expectedCount) {
+        List<LoggedRequest> requests = smsGateway.findAll(postRequestedFor(urlEqualTo("/sms"))
+                .withHeader("Authorization", equalTo("Bearer " + GATEWAY_TOKEN))
+                .withHeader("Content-Type", equalTo("application/json")));
+        assertEquals(expectedCount, requests.size(), "texts sent");
+        String body = requests.get(requests.size() - 1).getBodyAsString();
+        assertTrue(body.contains("\"to\":\"+4915123456789\""), "the number in E.164: " + body);
+        return codeIn(body);
+    }
+
+    private String nextCode(byte[] secret) throws InterruptedException {
+        long step;
+        while ((step = Totp.STANDARD.step(System.currentTimeMillis() / 1000)) <= lastUsedStep) {
+            Thread.sleep(500);
+        }
+        lastUsedStep = step;
+        return Totp.STANDARD.code(secret, step);
+    }
+
+    /** The step-up on the enrollment page with a recovery code (no code needs sending). */
+    private static void stepUpWithRecoveryCode(Browser browser, String recoveryCode) {
+        browser.submit(By.id("enroll:toggleRecovery"));
+        browser.type(By.id("enroll:password"), PASSWORD);
+        browser.type(By.id("enroll:stepUpCode"), recoveryCode);
+        browser.submit(By.id("enroll:continue"));
+    }
+
+    private static String secretOnPage(Browser browser) {
+        return browser.find(By.id("secret")).getAttribute("textContent").replace(" ", "");
+    }
+
+    @Test
+    void emailSmsAndANewPhoneInAWorkspaceThatRequiresTwoFactor() throws Exception {
+        try (Browser browser = new Browser(Path.of("target", "screenshots"))) {
+            signIn(browser);
+            browser.open(page("/account/security"));
+            assertTrue(browser.find(By.id("method-SMS")).getText().contains("Weakest option"));
+            browser.screenshot("methods-off");
+            browser.inspect("methods-off");
+
+            // Email: the account's address is proposed; its code arrives by SMTP.
+            browser.submit(By.id("enable-EMAIL"));
+            assertEquals("/account/enroll", path(browser));
+            browser.type(By.id("enroll:password"), PASSWORD);
+            browser.submit(By.id("enroll:continue"));
+            assertEquals(EMAIL, browser.find(By.id("enroll:destination")).getAttribute("value"));
+            browser.inspect("enroll-email-address");
+            browser.submit(By.id("enroll:sendCode"));
+            assertTrue(browser.messages().contains("The code was sent to the email address provided."), browser.messages());
+            browser.type(By.id("enroll:code"), "000000");
+            browser.submit(By.id("enroll:verify"));
+            assertTrue(browser.find(By.id("enroll:code")).getAttribute("aria-invalid").equals("true"), "a wrong code is refused");
+            browser.type(By.id("enroll:code"), emailedCode(1));
+            browser.submit(By.id("enroll:verify"));
+            assertTrue(browser.messages().contains("Code successfully verified."), browser.messages());
+            List<String> recoveryCodes = browser.findAll(By.cssSelector("#recoveryCodes li")).stream()
+                    .map(e -> e.getText().trim()).toList();
+            assertEquals(10, recoveryCodes.size());
+            browser.find(By.id("enroll:saved")).click();
+            browser.submit(By.id("enroll:finish"));
+            assertEquals("/account/security", path(browser));
+            assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to email."), browser.messages());
+            assertFalse(browser.find(By.id("security:disable")).isEnabled(), "the workspace requires two-factor");
+            assertTrue(newestMail("Workspace: two-factor authentication turned on", 2).contains("email codes"));
+            browser.screenshot("methods-email");
+            browser.inspect("methods-email");
+            signOut(browser);
+
+            // Sign in with an emailed code; the page shows the address masked.
+            signIn(browser);
+            assertEquals("/login/verify", path(browser));
+            assertTrue(browser.find(By.id("intro")).getText().contains("a•••@methods.test"), browser.find(By.id("intro")).getText());
+            browser.inspect("verify-email");
+            String emailSignInCode = emailedCode(3);
+            browser.type(By.id("verify:code"), emailSignInCode);
+            browser.submit(By.id("verify:submit"));
+            assertEquals("/", path(browser));
+
+            // Switch to SMS: step-up, then the number, then the texted code; Finish is not needed for a switch.
+            browser.open(page("/account/security"));
+            browser.submit(By.id("use-SMS"));
+            stepUpWithRecoveryCode(browser, recoveryCodes.get(0));
+            browser.type(By.id("enroll:destination"), "12345");
+            browser.submit(By.id("enroll:sendCode"));
+            assertTrue(browser.find(By.id("enroll:destination")).getAttribute("aria-invalid").equals("true"), "a bad number is refused");
+            browser.type(By.id("enroll:destination"), MOBILE);
+            browser.submit(By.id("enroll:sendCode"));
+            assertTrue(browser.messages().contains("The code was sent to the mobile number provided."), browser.messages());
+            browser.inspect("enroll-sms-code");
+            browser.type(By.id("enroll:code"), textedCode(1));
+            browser.submit(By.id("enroll:verify"));
+            assertEquals("/account/security", path(browser));
+            assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to SMS."), browser.messages());
+            assertTrue(newestMail("Workspace: two-factor method changed", 5).contains("SMS codes"));
+            signOut(browser);
+
+            // After the switch an email code opens nothing; the texted one does.
+            signIn(browser);
+            assertTrue(browser.find(By.id("intro")).getText().contains("by SMS"), browser.find(By.id("intro")).getText());
+            browser.type(By.id("verify:code"), emailSignInCode);
+            browser.submit(By.id("verify:submit"));
+            assertEquals("/login/verify", path(browser), "the previous method's code is refused");
+            browser.type(By.id("verify:code"), textedCode(2));
+            browser.submit(By.id("verify:submit"));
+            assertEquals("/", path(browser));
+
+            // And back to email.
+            browser.open(page("/account/security"));
+            browser.submit(By.id("use-EMAIL"));
+            stepUpWithRecoveryCode(browser, recoveryCodes.get(1));
+            browser.submit(By.id("enroll:sendCode"));
+            browser.type(By.id("enroll:code"), emailedCode(7));
+            browser.submit(By.id("enroll:verify"));
+            assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to email."), browser.messages());
+            assertTrue(browser.find(By.id("codesLeft")).getText().contains("8 of 10"), "recovery codes survive switches");
+
+            // The authenticator app, then a new phone, while the workspace requires two-factor authentication.
+            browser.submit(By.id("use-TOTP"));
+            stepUpWithRecoveryCode(browser, recoveryCodes.get(2));
+            byte[] oldPhone = Base32.decode(secretOnPage(browser));
+            browser.type(By.id("enroll:code"), nextCode(oldPhone));
+            browser.submit(By.id("enroll:verify"));
+            assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to TOTP."), browser.messages());
+            browser.submit(By.id("replace-TOTP"));
+            browser.type(By.id("enroll:password"), PASSWORD);
+            browser.type(By.id("enroll:stepUpCode"), nextCode(oldPhone));
+            browser.submit(By.id("enroll:continue"));
+            byte[] newPhone = Base32.decode(secretOnPage(browser));
+            assertFalse(Arrays.equals(oldPhone, newPhone), "a new secret for the new phone");
+            browser.type(By.id("enroll:code"), nextCode(newPhone));
+            browser.submit(By.id("enroll:verify"));
+            assertTrue(browser.messages().contains("new phone is set up"), browser.messages());
+            assertTrue(newestMail("Workspace: second factor moved to a new device", 11).contains("an authenticator app"));
+            browser.screenshot("methods-new-phone");
+            signOut(browser);
+
+            signIn(browser);
+            browser.type(By.id("verify:code"), nextCode(oldPhone));
+            browser.submit(By.id("verify:submit"));
+            assertEquals("/login/verify", path(browser), "the old phone's code is refused");
+            browser.type(By.id("verify:code"), nextCode(newPhone));
+            browser.submit(By.id("verify:submit"));
+            assertEquals("/", path(browser));
+            assertEquals(List.of(), browser.problems(), "accessibility and phone-width problems");
+        }
+    }
+}
