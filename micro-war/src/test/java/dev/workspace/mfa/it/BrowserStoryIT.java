@@ -62,25 +62,19 @@ class BrowserStoryIT {
     }
 
     private String page(String path) {
-        return base.toString().replaceAll("/$", "") + path;
+        return new Site(base).page(path);
     }
 
     private String path(Browser browser) {
-        return URI.create(browser.url()).getPath().substring(URI.create(base.toString()).getPath().length() - 1);
+        return new Site(base).path(browser);
     }
 
     private void signIn(Browser browser) {
-        browser.open(page("/login"));
-        browser.type(By.cssSelector("input[type=email][autocomplete=username]"), EMAIL);
-        browser.type(By.cssSelector("input[type=password][autocomplete=current-password]"), PASSWORD);
-        browser.submit(By.id("login:signIn"));
+        new Site(base).signIn(browser, EMAIL, PASSWORD);
     }
 
-    /** Through the menu under the person's name, as a person would. */
     private void signOut(Browser browser) {
-        browser.find(By.id("accountButton")).click();
-        browser.submit(By.cssSelector(".ws-signout button"));
-        assertEquals("/login", path(browser));
+        new Site(base).signOut(browser);
     }
 
     /** Opens the panel of an action on the security page. */

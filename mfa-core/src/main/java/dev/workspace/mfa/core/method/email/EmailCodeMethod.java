@@ -5,35 +5,20 @@ import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.delivery.MaskedAddress;
 import dev.workspace.mfa.core.delivery.OutgoingMessage;
-import dev.workspace.mfa.core.method.Challenge;
-import dev.workspace.mfa.core.method.CodeVerdict;
-import dev.workspace.mfa.core.method.EnrollmentCheck;
 import dev.workspace.mfa.core.method.EnrollmentRefusedException;
 import dev.workspace.mfa.core.method.MethodDescription;
-import dev.workspace.mfa.core.method.MethodEnrollment;
-import dev.workspace.mfa.core.method.TwoFactorMethod;
-import dev.workspace.mfa.core.method.code.SentCodes;
+import dev.workspace.mfa.core.method.code.SentCodeMethod;
 import dev.workspace.mfa.core.notification.MessageTexts;
-import dev.workspace.mfa.persistence.secondfactor.CodePurpose;
-import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.LocalDateTime;
-
-/**
- * A code sent by email. Setting it up sends a code to the address given (the account's own, or another one the person
- * reads), and only that code proves the address, so nobody can bind an address they cannot read.
- */
+/** A code sent by email: to the account's own address, or another one the person proves by reading the code. */
 @ApplicationScoped
-public class EmailCodeMethod implements TwoFactorMethod {
+public class EmailCodeMethod extends SentCodeMethod {
 
     private static final MethodDescription DESCRIPTION =
             new MethodDescription(SecondFactorMethod.EMAIL, true, MethodDescription.Destination.EMAIL_ADDRESS, false);
-
-    @Inject
-    private SentCodes sentCodes;
 
     @Inject
     private MfaSettings settings;
@@ -49,52 +34,24 @@ public class EmailCodeMethod implements TwoFactorMethod {
     }
 
     @Override
-    public MethodEnrollment begin(long userId, String accountEmail, String destination, Client client, LocalDateTime now) {
-        String address = destination == null || destination.isBlank() ? accountEmail : EmailAddress.normalize(destination);
+    protected String acceptedDestination(String typed, String accountEmail) {
+        String address = typed == null || typed.isBlank() ? accountEmail : EmailAddress.normalize(typed);
         if (!EmailAddress.isValid(address)) {
             throw new EnrollmentRefusedException(EnrollmentRefusedException.Reason.MALFORMED_EMAIL, null);
         }
-        Challenge sent = send(userId, CodePurpose.ENROLLMENT, address, client, now);
-        if (!sent.sent()) {
-            throw new EnrollmentRefusedException(EnrollmentRefusedException.Reason.valueOf(sent.outcome().name()),
-                    sent.retryAt());
-        }
-        return MethodEnrollment.started(userId, accountEmail, SecondFactorMethod.EMAIL, address, null, null, now);
+        return address;
     }
 
     @Override
-    public EnrollmentCheck confirm(MethodEnrollment enrollment, String code, LocalDateTime now) {
-        CodeVerdict verdict = sentCodes.verify(enrollment.userId(), CodePurpose.ENROLLMENT, enrollment.destination(), code, now);
-        return verdict == CodeVerdict.ACCEPTED ? EnrollmentCheck.verified(enrollment.verifiedAt(0)) : EnrollmentCheck.refused(verdict);
+    protected String mask(String destination) {
+        return MaskedAddress.email(destination);
     }
 
     @Override
-    public SecondFactorCredential credential(MethodEnrollment verified, LocalDateTime now) {
-        return new SecondFactorCredential(verified.userId(), SecondFactorMethod.EMAIL, now, null, verified.destination(), -1);
-    }
-
-    @Override
-    public Challenge challenge(SecondFactorCredential credential, CodePurpose purpose, Client client, LocalDateTime now) {
-        return send(credential.getUserId(), purpose, credential.getDestination(), client, now);
-    }
-
-    @Override
-    public CodeVerdict verify(SecondFactorCredential credential, CodePurpose purpose, String code, LocalDateTime now) {
-        return sentCodes.verify(credential.getUserId(), purpose, credential.getDestination(), code, now);
-    }
-
-    @Override
-    public String maskedDestination(SecondFactorCredential credential) {
-        return MaskedAddress.email(credential.getDestination());
-    }
-
-    private Challenge send(long userId, CodePurpose purpose, String address, Client client, LocalDateTime now) {
+    protected OutgoingMessage message(String address, String code, Client client) {
         String issuer = settings.issuer();
-        return sentCodes.send(userId, purpose, SecondFactorMethod.EMAIL, address, MaskedAddress.email(address),
-                code -> new OutgoingMessage(OutgoingMessage.Channel.EMAIL, address,
-                        MessageTexts.format("code.email.subject", issuer),
-                        MessageTexts.format("code.email.text", issuer, code, client.address()),
-                        MessageTexts.formatHtml("code.email.html", issuer, code, client.address())),
-                client, now);
+        return OutgoingMessage.email(address, MessageTexts.format("code.email.subject", issuer),
+                MessageTexts.format("code.email.text", issuer, code, client.address()),
+                MessageTexts.formatHtml("code.email.html", issuer, code, client.address()));
     }
 }
