@@ -248,6 +248,16 @@ interface MethodChecks extends TwoFactorFixture {
         assertEquals(EXPIRED, signInCode(person, signInCode).outcome(), "single use");
         assertEquals(1, count("SELECT COUNT(*) FROM one_time_code WHERE user_id = ?1 AND purpose = 'SIGN_IN' AND used_at IS NOT NULL",
                 person.id()));
+
+
+        // A step-up by an emailed code: a code of another purpose proves nothing, and the step-up code works once.
+        assertEquals(Challenge.Outcome.SENT, stepUp().sendCode(person.id(), person.client()).outcome());
+        String stepUpCode = lastCode(normalized);
+        assertFalse(stepUp().confirm(person.id(), PASSWORD, CodeKind.METHOD_CODE, signInCode, person.client()).granted(),
+                "the sign-in code does not serve a step-up");
+        assertTrue(stepUp().confirm(person.id(), PASSWORD, CodeKind.METHOD_CODE, stepUpCode, person.client()).granted());
+        assertFalse(stepUp().confirm(person.id(), PASSWORD, CodeKind.METHOD_CODE, stepUpCode, person.client()).granted(),
+                "single use");
     }
 
     @Test
