@@ -1,9 +1,8 @@
 package dev.workspace.mfa.core.recovery;
 
-import javax.crypto.Mac;
+import dev.workspace.mfa.core.crypto.KeyedHash;
+
 import javax.crypto.SecretKey;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -60,14 +59,7 @@ public final class RecoveryCodes {
 
     /** HMAC-SHA-256(key, salt ":" canonical code), Base64: what the database keeps. */
     public static String hash(SecretKey key, String salt, String canonicalCode) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getEncoder().encodeToString(
-                    mac.doFinal((salt + ":" + canonicalCode).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return Base64.getEncoder().encodeToString(KeyedHash.of(key, salt + ":" + canonicalCode));
     }
 
     public static String newSalt(SecureRandom random) {

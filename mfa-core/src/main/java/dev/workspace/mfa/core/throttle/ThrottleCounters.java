@@ -1,5 +1,6 @@
 package dev.workspace.mfa.core.throttle;
 
+import dev.workspace.mfa.core.crypto.KeyedHash;
 import dev.workspace.mfa.core.crypto.ServerKeys;
 import dev.workspace.mfa.persistence.throttle.SignInThrottle;
 import jakarta.annotation.Resource;
@@ -13,15 +14,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import javax.crypto.Mac;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -63,13 +60,7 @@ public class ThrottleCounters {
 
     /** The key of a normalised email's counter. */
     public String emailKey(String normalizedEmail) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(keys.throttleKey());
-            return "email:" + HexFormat.of().formatHex(mac.doFinal(normalizedEmail.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return "email:" + KeyedHash.hex(keys.throttleKey(), normalizedEmail);
     }
 
     /**
