@@ -50,7 +50,7 @@ class BrowserStoryIT {
     @ArquillianResource
     URL base;
 
-    private long lastUsedStep;
+    private final PhoneCodes phoneCodes = new PhoneCodes();
 
     static boolean browserAvailable() {
         return Browser.available();
@@ -101,16 +101,6 @@ class BrowserStoryIT {
     private void enterRecoveryCode(Browser browser, String code) {
         browser.type(By.id("recovery:code"), code);
         browser.submit(By.id("recovery:submit"));
-    }
-
-    /** The code of a step later than any used so far, waiting for the phone's next code when needed. */
-    private String nextCode(byte[] secret) throws InterruptedException {
-        long step;
-        while ((step = Totp.STANDARD.step(System.currentTimeMillis() / 1000)) <= lastUsedStep) {
-            Thread.sleep(500);
-        }
-        lastUsedStep = step;
-        return Totp.STANDARD.code(secret, step);
     }
 
     @Test
@@ -199,7 +189,7 @@ class BrowserStoryIT {
             browser.submit(By.id("enroll:verify"));
             assertTrue(browser.messages().contains("time automatically"), browser.messages());
             assertTrue(fieldError(browser, "enroll:code").contains("time automatically"));
-            String enrollmentCode = nextCode(secret);
+            String enrollmentCode = phoneCodes.next(secret);
             browser.type(codeField, enrollmentCode);
             browser.submit(By.id("enroll:verify"));
             assertTrue(browser.messages().contains("Code successfully verified."), browser.messages());
@@ -236,7 +226,7 @@ class BrowserStoryIT {
             browser.type(codeField, enrollmentCode);
             browser.submit(By.id("verify:submit"));
             assertEquals("/login/verify", path(browser), "the enrollment code cannot sign in");
-            browser.type(codeField, nextCode(secret));
+            browser.type(codeField, phoneCodes.next(secret));
             browser.submit(By.id("verify:submit"));
             assertEquals("/", path(browser));
             signOut(browser);
@@ -273,7 +263,7 @@ class BrowserStoryIT {
             assertEquals("security:password", browser.activeElementId(), "the panel's first field has the focus");
             browser.inspect("security-step-up");
             browser.type(By.id("security:password"), PASSWORD);
-            browser.type(By.id("security:stepUpCode"), nextCode(secret));
+            browser.type(By.id("security:stepUpCode"), phoneCodes.next(secret));
             String beforeStepUp2 = browser.sessionCookie();
             browser.submit(By.id("security:confirm"));
             assertFalse(beforeStepUp2.equals(browser.sessionCookie()), "the step-up gives a new session id");
@@ -296,7 +286,7 @@ class BrowserStoryIT {
             browser.open(page("/account/security"));
             openPanel(browser, "regenerate");
             browser.type(By.id("security:password"), PASSWORD);
-            browser.type(By.id("security:stepUpCode"), nextCode(secret));
+            browser.type(By.id("security:stepUpCode"), phoneCodes.next(secret));
             browser.submit(By.id("security:confirm"));
             assertEquals(10, shownCodes(browser).size());
             browser.submit(By.id("security:discardCodes"));

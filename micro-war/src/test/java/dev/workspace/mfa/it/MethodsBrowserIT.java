@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.workspace.mfa.core.totp.Base32;
-import dev.workspace.mfa.core.totp.Totp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -63,7 +62,7 @@ class MethodsBrowserIT {
     @ArquillianResource
     URL base;
 
-    private long lastUsedStep;
+    private final PhoneCodes phoneCodes = new PhoneCodes();
 
     static boolean browserAvailable() {
         return Browser.available();
@@ -169,15 +168,6 @@ class MethodsBrowserIT {
         return codeIn(body);
     }
 
-    private String nextCode(byte[] secret) throws InterruptedException {
-        long step;
-        while ((step = Totp.STANDARD.step(System.currentTimeMillis() / 1000)) <= lastUsedStep) {
-            Thread.sleep(500);
-        }
-        lastUsedStep = step;
-        return Totp.STANDARD.code(secret, step);
-    }
-
     /** The step-up on the enrollment page with a recovery code (no code needs sending). */
     private void stepUpWithRecoveryCode(Browser browser, String recoveryCode) {
         assertEquals("/account/enroll", path(browser), browser.messages());
@@ -280,24 +270,24 @@ class MethodsBrowserIT {
             browser.submit(By.id("use-TOTP"));
             assertFalse(browser.has(By.id("stepUp")), "a step-up holds for 10 minutes");
             byte[] oldPhone = Base32.decode(secretOnPage(browser));
-            browser.type(By.id("enroll:code"), nextCode(oldPhone));
+            browser.type(By.id("enroll:code"), phoneCodes.next(oldPhone));
             browser.submit(By.id("enroll:verify"));
             assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to TOTP."), browser.messages());
             signOut(browser);
 
             // A new phone, in a new session (so with a step-up by the old phone), while two-factor is required.
             signIn(browser);
-            browser.type(By.id("verify:code"), nextCode(oldPhone));
+            browser.type(By.id("verify:code"), phoneCodes.next(oldPhone));
             browser.submit(By.id("verify:submit"));
             assertEquals("/", path(browser));
             browser.open(page("/account/security"));
             browser.submit(By.id("replace-TOTP"));
             browser.type(By.id("enroll:password"), PASSWORD);
-            browser.type(By.id("enroll:stepUpCode"), nextCode(oldPhone));
+            browser.type(By.id("enroll:stepUpCode"), phoneCodes.next(oldPhone));
             browser.submit(By.id("enroll:continue"));
             byte[] newPhone = Base32.decode(secretOnPage(browser));
             assertFalse(Arrays.equals(oldPhone, newPhone), "a new secret for the new phone");
-            browser.type(By.id("enroll:code"), nextCode(newPhone));
+            browser.type(By.id("enroll:code"), phoneCodes.next(newPhone));
             browser.submit(By.id("enroll:verify"));
             assertTrue(browser.messages().contains("new phone is set up"), browser.messages());
             assertTrue(newestMail("Workspace: second factor moved to a new device", 10).contains("an authenticator app"));
@@ -305,10 +295,10 @@ class MethodsBrowserIT {
             signOut(browser);
 
             signIn(browser);
-            browser.type(By.id("verify:code"), nextCode(oldPhone));
+            browser.type(By.id("verify:code"), phoneCodes.next(oldPhone));
             browser.submit(By.id("verify:submit"));
             assertEquals("/login/verify", path(browser), "the old phone's code is refused");
-            browser.type(By.id("verify:code"), nextCode(newPhone));
+            browser.type(By.id("verify:code"), phoneCodes.next(newPhone));
             browser.submit(By.id("verify:submit"));
             assertEquals("/", path(browser));
             assertEquals(List.of(), browser.problems(), "accessibility and phone-width problems");

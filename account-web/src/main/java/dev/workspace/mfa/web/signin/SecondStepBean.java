@@ -93,13 +93,13 @@ public class SecondStepBean {
             external.setResponseStatus(429);
         } else {
             Messages.error(facesContext, null, kind == CodeKind.RECOVERY_CODE ? "verify.recovery.invalid"
-                    : check.outcome() == CodeCheck.Outcome.EXPIRED ? "verify.code.expired" : "verify.invalid." + method());
+                    : check.outcome() == CodeCheck.Outcome.EXPIRED ? "verify.code.expired" : "verify.invalid." + getMethod());
             external.setResponseStatus(401);
         }
     }
 
     /** The active method of the person signing in, for the page's texts; TOTP when none is pending. */
-    public String method() {
+    public String getMethod() {
         TwoFactorStatus current = status();
         return current != null && current.method() != null ? current.method().name() : "TOTP";
     }
@@ -123,10 +123,6 @@ public class SecondStepBean {
 
     private HttpServletRequest request() {
         return (HttpServletRequest) facesContext.getExternalContext().getRequest();
-    }
-
-    public String getMethod() {
-        return method();
     }
 
     public String getCode() {

@@ -112,7 +112,7 @@ public class EnrollmentBean implements Serializable {
     public void sendCode() {
         StepUpGrant grant = stepUpForm.validGrant();
         if (grant == null) {
-            stepUpExpired(FacesContext.getCurrentInstance());
+            stepUpForm.expired();
             return;
         }
         if (begin(grant, destination)) {
@@ -135,7 +135,7 @@ public class EnrollmentBean implements Serializable {
                     : e.retryAt() != null ? 429 : 400);
             return false;
         } catch (StepUpRequiredException e) {
-            stepUpExpired(context);
+            stepUpForm.expired();
             return false;
         }
         qrCode = enrollment.keyUri() == null ? null : QrCodeImage.pngDataUri(enrollment.keyUri());
@@ -177,7 +177,7 @@ public class EnrollmentBean implements Serializable {
             outcome = twoFactor.finishEnrollment(stepUpForm.validGrant(), enrollment, client(context));
         } catch (StepUpRequiredException e) {
             enrollment = null;
-            stepUpExpired(context);
+            stepUpForm.expired();
             return;
         }
         context.getExternalContext().getFlash().setKeepMessages(true);
@@ -205,11 +205,6 @@ public class EnrollmentBean implements Serializable {
             beginWithoutDestination(grant);
         }
         return true;
-    }
-
-    private void stepUpExpired(FacesContext context) {
-        Messages.error(context, null, "stepUp.expired");
-        context.getExternalContext().setResponseStatus(401);
     }
 
     private void toSecurityPage() throws IOException {

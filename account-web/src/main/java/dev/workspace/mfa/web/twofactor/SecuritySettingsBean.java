@@ -116,17 +116,16 @@ public class SecuritySettingsBean implements Serializable {
         StepUpGrant grant = stepUpNeeded ? stepUpForm.confirm("security:password") : stepUpForm.validGrant();
         if (grant == null) {
             if (!stepUpNeeded) {
-                stepUpExpired(context);
+                stepUpExpired();
             }
             return;
         }
         perform(context, pendingAction, grant);
     }
 
-    private void stepUpExpired(FacesContext context) {
+    private void stepUpExpired() {
         stepUpNeeded = true;
-        Messages.error(context, null, "stepUp.expired");
-        context.getExternalContext().setResponseStatus(401);
+        stepUpForm.expired();
     }
 
     /** Finish after regenerating: only now do the new codes replace the old ones. */
@@ -140,7 +139,7 @@ public class SecuritySettingsBean implements Serializable {
             replaced = recoveryCodes.replace(stepUpForm.validGrant(), renewal, clientAddress(context));
         } catch (StepUpRequiredException e) {
             pendingAction = Action.REGENERATE;
-            stepUpExpired(context);
+            stepUpExpired();
             return;
         }
         renewal = null;

@@ -78,6 +78,13 @@ public class StepUpForm implements Serializable {
         return result.grant();
     }
 
+    /** A change was refused because the step-up no longer holds: the page says so and asks again. */
+    public void expired() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Messages.error(context, null, "stepUp.expired");
+        context.getExternalContext().setResponseStatus(401);
+    }
+
     /** "Send code" for a step-up with email or SMS. */
     public void sendCode() {
         SentCodeMessages.report(FacesContext.getCurrentInstance(),

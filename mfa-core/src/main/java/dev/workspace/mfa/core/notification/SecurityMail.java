@@ -64,9 +64,9 @@ public class SecurityMail {
         }
         String kind = "notice." + notice.kind().name();
         String issuer = settings.issuer();
-        Object[] arguments = {issuer, account.getDisplayName(), detail(notice),
-                WHEN.withZone(settings.timeZone()).format(notice.at()), notice.client().address(), notice.client().browser(),
-                notice.until() == null ? "" : WHEN.withZone(settings.timeZone()).format(notice.until())};
+        DateTimeFormatter when = WHEN.withZone(settings.timeZone());
+        Object[] arguments = {issuer, account.getDisplayName(), detail(notice), when.format(notice.at()),
+                notice.client().address(), notice.client().browser(), notice.until() == null ? "" : when.format(notice.until())};
         OutgoingMessage message = new OutgoingMessage(OutgoingMessage.Channel.EMAIL, account.getEmail(),
                 MessageTexts.format(kind + ".subject", arguments),
                 MessageTexts.format(kind + ".text", arguments) + MessageTexts.format("notice.footer.text", arguments),

@@ -133,8 +133,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
         if (enrollment.expiredAt(now)) {
             return FinishOutcome.EXPIRED;
         }
-        if (!enrollment.verified() || enrollment.proof() == null
-                || !KeyedHash.matches(seal(enrollment.proven(enrollment.recoveryCodes(), null)), enrollment.proof())) {
+        if (!enrollment.verified() || enrollment.proof() == null || !KeyedHash.matches(seal(enrollment), enrollment.proof())) {
             return FinishOutcome.NOT_VERIFIED;
         }
         if (!policy.allowedMethods().contains(enrollment.method())) {
@@ -213,7 +212,8 @@ public class TwoFactorServiceBean implements TwoFactorService {
         em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE).setTwoFactorPromptDismissed(true);
     }
 
-    private String seal(MethodEnrollment unsealed) {
-        return KeyedHash.hex(keys.stepUpKey(), "enrollment:" + unsealed.sealedContent());
+    /** The seal over what Finish stores (the seal itself is not part of it). */
+    private String seal(MethodEnrollment enrollment) {
+        return KeyedHash.hex(keys.stepUpKey(), "enrollment:" + enrollment.sealedContent());
     }
 }

@@ -63,7 +63,6 @@ public class SecondFactorVerification {
     /** Sends a code when the active method needs one; nothing for an app, or when the second factor is locked. */
     public Challenge challenge(long userId, CodePurpose purpose, Client client) {
         LocalDateTime now = LocalDateTime.now(clock);
-        em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
         Optional<SecondFactorCredential> credential = active(userId);
         if (credential.isEmpty()) {
             return Challenge.nothingToSend();

@@ -9,6 +9,7 @@ import dev.workspace.mfa.core.delivery.MessageDelivery;
 import dev.workspace.mfa.core.delivery.OutgoingMessage;
 import dev.workspace.mfa.core.method.Challenge;
 import dev.workspace.mfa.core.method.CodeVerdict;
+import dev.workspace.mfa.core.method.TypedCode;
 import dev.workspace.mfa.core.throttle.Throttle;
 import dev.workspace.mfa.core.throttle.ThrottleCounters;
 import dev.workspace.mfa.core.throttle.WindowLimit;
@@ -104,9 +105,7 @@ public class SentCodes {
 
     /** Checks a typed code against the live one for the purpose, sent to this destination; every try counts. */
     public CodeVerdict verify(long userId, CodePurpose purpose, String destination, String typed, LocalDateTime now) {
-        Optional<OneTimeCode> live = em.createNamedQuery(OneTimeCode.FOR_PURPOSE, OneTimeCode.class)
-                .setParameter("userId", userId).setParameter("purpose", purpose)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        Optional<OneTimeCode> live = live(userId, purpose);
         if (live.isEmpty()) {
             return CodeVerdict.EXPIRED;
         }
@@ -116,22 +115,19 @@ public class SentCodes {
             return CodeVerdict.EXPIRED;
         }
         row.setTries(row.getTries() + 1);
-        String digits = typed == null ? "" : typed.replaceAll("[\\s-]", "");
-        if (digits.length() != DIGITS || !KeyedHash.matches(row.getCodeHash(), hash(userId, purpose, digits))) {
+        String digits = TypedCode.withoutSeparators(typed);
+        if (digits == null || digits.length() != DIGITS || !KeyedHash.matches(row.getCodeHash(), hash(userId, purpose, digits))) {
             return CodeVerdict.INVALID;
         }
         row.setUsedAt(now);
         return CodeVerdict.ACCEPTED;
     }
 
-    /** When the live code for the purpose was sent, if there is one: the page offers "Resend code" 30 s after. */
-    public Optional<LocalDateTime> sentAt(long userId, CodePurpose purpose) {
-        return live(userId, purpose).map(OneTimeCode::getSentAt);
-    }
-
+    /** The person's code row for the purpose, locked until the transaction ends: each try counts once. */
     private Optional<OneTimeCode> live(long userId, CodePurpose purpose) {
         return em.createNamedQuery(OneTimeCode.FOR_PURPOSE, OneTimeCode.class)
-                .setParameter("userId", userId).setParameter("purpose", purpose).getResultStream().findFirst();
+                .setParameter("userId", userId).setParameter("purpose", purpose)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     private String hash(long userId, CodePurpose purpose, String code) {

@@ -10,6 +10,7 @@ import dev.workspace.mfa.core.method.EnrollmentCheck;
 import dev.workspace.mfa.core.method.MethodDescription;
 import dev.workspace.mfa.core.method.MethodEnrollment;
 import dev.workspace.mfa.core.method.TwoFactorMethod;
+import dev.workspace.mfa.core.method.TypedCode;
 import dev.workspace.mfa.core.totp.KeyUri;
 import dev.workspace.mfa.core.totp.Totp;
 import dev.workspace.mfa.persistence.secondfactor.CodePurpose;
@@ -66,7 +67,7 @@ public class AuthenticatorAppMethod implements TwoFactorMethod {
 
     @Override
     public EnrollmentCheck confirm(MethodEnrollment enrollment, String code, LocalDateTime now) {
-        OptionalLong step = totp.matchingStep(enrollment.secret(), digitsOnly(code), clock.instant().getEpochSecond(),
+        OptionalLong step = totp.matchingStep(enrollment.secret(), TypedCode.withoutSeparators(code), clock.instant().getEpochSecond(),
                 enrollment.verifiedStep());
         return step.isPresent()
                 ? EnrollmentCheck.verified(enrollment.verifiedAt(step.getAsLong()))
@@ -97,7 +98,7 @@ public class AuthenticatorAppMethod implements TwoFactorMethod {
                     + " cannot be decrypted (altered row or another master key); the code is refused");
             return CodeVerdict.INVALID;
         }
-        OptionalLong step = totp.matchingStep(secret, digitsOnly(code), clock.instant().getEpochSecond(),
+        OptionalLong step = totp.matchingStep(secret, TypedCode.withoutSeparators(code), clock.instant().getEpochSecond(),
                 credential.getLastAcceptedStep());
         step.ifPresent(credential::setLastAcceptedStep);
         return step.isPresent() ? CodeVerdict.ACCEPTED : CodeVerdict.INVALID;
@@ -106,11 +107,6 @@ public class AuthenticatorAppMethod implements TwoFactorMethod {
     @Override
     public String maskedDestination(SecondFactorCredential credential) {
         return null;
-    }
-
-    /** Authenticator apps often show "123 456"; people type it so. */
-    private static String digitsOnly(String code) {
-        return code == null ? null : code.replaceAll("[\\s-]", "");
     }
 
     /** Binds the ciphertext to its person, so a secret copied into another person's row does not decrypt. */
