@@ -9,7 +9,11 @@ public class AccountRejectedException extends RuntimeException {
     /** Why an account cannot be created. */
     public enum Reason { INVALID_EMAIL, EMAIL_TAKEN, INVALID_DISPLAY_NAME, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_SAME_AS_EMAIL, PASSWORD_UNCHANGED,
         /** The password was replaced meanwhile (a second tab, a double click): there is nothing to replace. */
-        NOT_TEMPORARY }
+        NOT_TEMPORARY,
+        /** An emailed link that is unknown, used or expired. */
+        LINK_NOT_USABLE,
+        /** The current password given to change it was wrong. */
+        WRONG_PASSWORD }
 
     private final Reason reason;
 

@@ -1,5 +1,7 @@
 package dev.workspace.mfa.core.account;
 
+import dev.workspace.mfa.core.audit.Actor;
+import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.persistence.account.Role;
 
 import java.util.List;
@@ -14,9 +16,11 @@ public interface AccountService {
     /**
      * Creates an account after checking the email, display name and password rules.
      *
+     * @param createdBy the admin, owner or token that adds the person, or null at start-up (the bootstrap administrator)
+     *
      * @throws AccountRejectedException with the first rule broken
      */
-    AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Long actorId);
+    AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Actor createdBy);
 
     /** The password becomes temporary: it opens nothing but the form that replaces it at the next sign-in. */
     void requirePasswordChange(long id);
@@ -31,6 +35,17 @@ public interface AccountService {
 
     /** "Sign out other sessions": every session of the account but the caller's, which renews itself, ends. */
     AccountSummary endOtherSessions(long id, String clientAddress);
+
+    /**
+     * An admin or owner clears the person's password and second-factor lockouts (and the failures counted towards
+     * them), audited with the acting admin; the person is emailed.
+     *
+     * @throws AdminActionRefusedException {@code NOT_FOUND}, or {@code OWNER_ONLY} for an owner unlocked by an admin
+     */
+    void unlock(long id, Client client);
+
+    /** Whether a password or second-factor lock of the person runs now. */
+    boolean isLocked(long id);
 
     Optional<AccountSummary> findByEmail(String email);
 

@@ -1,12 +1,20 @@
 package dev.workspace.mfa.core.account;
 
+import dev.workspace.mfa.core.audit.Actor;
+import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
+import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.core.notification.SecurityNotice;
+import dev.workspace.mfa.core.throttle.ThrottleCounters;
+import dev.workspace.mfa.persistence.throttle.SignInThrottle;
 import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.password.PasswordPolicy;
 import dev.workspace.mfa.persistence.account.Role;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,10 +44,19 @@ public class AccountServiceBean implements AccountService {
     private AuditLog audit;
 
     @Inject
+    private Actors actors;
+
+    @Inject
+    private ThrottleCounters counters;
+
+    @Inject
+    private Event<SecurityNotice> notices;
+
+    @Inject
     private Clock clock;
 
     @Override
-    public AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Long actorId) {
+    public AccountSummary createAccount(String email, String displayName, String password, Set<Role> roles, Actor createdBy) {
         if (!EmailAddress.isValid(email)) {
             throw new AccountRejectedException(Reason.INVALID_EMAIL);
         }
@@ -65,7 +82,7 @@ public class AccountServiceBean implements AccountService {
             }
             throw e;
         }
-        audit.record(AuditEventType.ACCOUNT_CREATED, actorId, account.getId(), normalized, null, "roles " + granted);
+        audit.recordBy(createdBy, AuditEventType.ACCOUNT_CREATED, account.getId(), normalized, null, "roles " + granted);
         return AccountSummary.of(account);
     }
 
@@ -99,7 +116,7 @@ public class AccountServiceBean implements AccountService {
         return AccountSummary.of(account);
     }
 
-    private static void checkPasswordRules(String email, String password) {
+    static void checkPasswordRules(String email, String password) {
         PasswordPolicy.check(email, password).ifPresent(violation -> {
             throw new AccountRejectedException(switch (violation) {
                 case TOO_SHORT -> Reason.PASSWORD_TOO_SHORT;
@@ -107,6 +124,29 @@ public class AccountServiceBean implements AccountService {
                 case SAME_AS_EMAIL -> Reason.PASSWORD_SAME_AS_EMAIL;
             });
         });
+    }
+
+    @Override
+    @RolesAllowed({"admin", "owner"})
+    public void unlock(long id, Client client) {
+        Actor actor = actors.current();
+        UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+        AdminRules.checkMayChange(actor, account);
+        boolean wasLocked = isLocked(id);
+        em.createNamedQuery(SignInThrottle.DELETE_FOR_ACCOUNT).setParameter("accountId", id).executeUpdate();
+        // Failures counted before the counter named its person (an upgrade) are found by their keys.
+        for (String key : List.of(counters.emailKey(account.getEmail()), ThrottleCounters.secondFactorKey(id))) {
+            counters.lockedIfPresent(key).ifPresent(counters::remove);
+        }
+        audit.recordBy(actor, AuditEventType.ACCOUNT_UNLOCKED, id, account.getEmail(), client.address(),
+                wasLocked ? "password and second-factor lockouts cleared" : "failure counts cleared (no lock was running)");
+        notices.fire(new SecurityNotice(SecurityNotice.Kind.ACCOUNT_UNLOCKED, id, client, clock.instant(), null));
+    }
+
+    @Override
+    public boolean isLocked(long id) {
+        return em.createNamedQuery(SignInThrottle.LOCKED_FOR_ACCOUNT, Long.class).setParameter("accountId", id)
+                .setParameter("now", LocalDateTime.now(clock)).getSingleResult() > 0;
     }
 
     @Override

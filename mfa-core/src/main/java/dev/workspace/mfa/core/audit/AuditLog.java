@@ -13,4 +13,10 @@ public interface AuditLog {
      * @param detail        a short reason, never a secret
      */
     void record(AuditEventType type, Long actorId, Long subjectId, String subjectEmail, String clientAddress, String detail);
+
+    /**
+     * An event done by an admin, an owner or an API token on someone's account (or on none: subjectId null); a null
+     * actor is the application itself (start-up).
+     */
+    void recordBy(Actor actor, AuditEventType type, Long subjectId, String subjectEmail, String clientAddress, String detail);
 }

@@ -106,6 +106,16 @@ public class MfaSettings {
     }
 
     /** Empty when the operator gave none: a password is then generated once. */
+    /** MFA_PUBLIC_URL: the address people reach the workspace at, for links in emails; unset: the request's own. */
+    public Optional<String> publicUrl() {
+        return value("mfa.public.url").filter(url -> url.startsWith("https://") || url.startsWith("http://"));
+    }
+
+    /** MFA_BOOTSTRAP_API_TOKEN: an owner token for the admin API, for provisioning scripts; unset by default. */
+    public Optional<String> bootstrapApiToken() {
+        return value("mfa.bootstrap.api.token").filter(token -> !token.isBlank());
+    }
+
     public Optional<String> bootstrapAdminPassword() {
         return config().getOptionalValue(ADMIN_PASSWORD, String.class).filter(v -> !v.isEmpty());
     }

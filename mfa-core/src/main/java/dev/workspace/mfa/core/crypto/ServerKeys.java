@@ -61,6 +61,16 @@ public class ServerKeys {
         return new SecretKeySpec(derive("step-up-grant"), "HmacSHA256");
     }
 
+    /** The HMAC-SHA-256 key of the tokens in emailed links (invitations, password resets). */
+    public SecretKeySpec linkTokenKey() {
+        return new SecretKeySpec(derive("account-link-token"), "HmacSHA256");
+    }
+
+    /** The HMAC-SHA-256 key of personal API tokens. */
+    public SecretKeySpec apiTokenKey() {
+        return new SecretKeySpec(derive("api-token"), "HmacSHA256");
+    }
+
     private byte[] derive(String purpose) {
         return KeyedHash.of(new SecretKeySpec(master(), "HmacSHA256"), purpose);
     }

@@ -69,8 +69,8 @@ public class SecurityMail {
                 notice.client().address(), notice.client().browser(), notice.until() == null ? "" : when.format(notice.until())};
         OutgoingMessage message = new OutgoingMessage(OutgoingMessage.Channel.EMAIL, account.getEmail(),
                 MessageTexts.format(kind + ".subject", arguments),
-                MessageTexts.format(kind + ".text", arguments) + MessageTexts.format("notice.footer.text", arguments),
-                MessageTexts.formatHtml(kind + ".html", arguments) + MessageTexts.formatHtml("notice.footer.html", arguments));
+                MessageTexts.format(kind + ".text", arguments) + footer("text", notice, arguments),
+                MessageTexts.formatHtml(kind + ".html", arguments) + footer("html", notice, arguments));
         try {
             delivery.send(message);
             audit.record(AuditEventType.NOTIFICATION_SENT, null, notice.userId(), account.getEmail(),
@@ -83,12 +83,19 @@ public class SecurityMail {
         }
     }
 
-    /** A method's name as people read it, or the number of codes left. */
+    private static String footer(String format, SecurityNotice notice, Object[] arguments) {
+        if (notice.kind().bringsLink()) {
+            return "";
+        }
+        return format.equals("html") ? MessageTexts.formatHtml("notice.footer.html", arguments)
+                : MessageTexts.format("notice.footer.text", arguments);
+    }
+
+    /** A method's name as people read it, the number of codes left, or a link. */
     private static String detail(SecurityNotice notice) {
         if (notice.detail() == null) {
             return "";
         }
-        return notice.kind() == SecurityNotice.Kind.RECOVERY_CODE_USED ? notice.detail()
-                : MessageTexts.format("method." + notice.detail());
+        return notice.kind().namesMethod() ? MessageTexts.format("method." + notice.detail()) : notice.detail();
     }
 }

@@ -19,6 +19,20 @@ public record SecurityNotice(Kind kind, long userId, Client client, Instant at, 
 
     public enum Kind {
         TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, METHOD_CHANGED, AUTHENTICATOR_REPLACED, RECOVERY_CODES_REGENERATED,
-        RECOVERY_CODE_USED, SECOND_FACTOR_LOCKED
+        RECOVERY_CODE_USED, SECOND_FACTOR_LOCKED, TWO_FACTOR_RESET, ACCOUNT_UNLOCKED,
+        /** An admin created the account; the detail is the single-use link that sets the first password. */
+        INVITATION,
+        /** "Forgot password?"; the detail is the single-use link that sets a new password. */
+        PASSWORD_RESET_LINK;
+
+        /** Kinds whose detail is a method's name, told in words. */
+        boolean namesMethod() {
+            return this == TWO_FACTOR_ENABLED || this == METHOD_CHANGED || this == AUTHENTICATOR_REPLACED;
+        }
+
+        /** Kinds that bring a link rather than report a change: no "if this was not you" footer. */
+        boolean bringsLink() {
+            return this == INVITATION || this == PASSWORD_RESET_LINK;
+        }
     }
 }

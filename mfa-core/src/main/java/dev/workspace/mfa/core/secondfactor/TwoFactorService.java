@@ -71,6 +71,17 @@ public interface TwoFactorService {
      */
     void disable(StepUpGrant grant, Client client);
 
+    /**
+     * The emergency reset by an admin or owner (the person lost their phone): removes every credential, sent code and
+     * recovery code, ends all the person's sessions, emails them and audits the acting admin. The next sign-in asks
+     * for the password alone, then for a new method when the workspace requires one.
+     *
+     * @throws dev.workspace.mfa.core.account.AdminActionRefusedException for one's own account ({@code OWN_ACCOUNT}),
+     *                                                                     an unknown person ({@code NOT_FOUND}), or an
+     *                                                                     owner's account reset by an admin ({@code OWNER_ONLY})
+     */
+    void resetByAdministrator(long userId, Client client);
+
     /** "Don't ask again" on the suggestion to turn two-factor authentication on. */
     void dismissPrompt(long userId);
 }

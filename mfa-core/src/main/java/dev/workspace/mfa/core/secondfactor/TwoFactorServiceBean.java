@@ -1,5 +1,9 @@
 package dev.workspace.mfa.core.secondfactor;
 
+import dev.workspace.mfa.core.account.AdminActionRefusedException;
+import dev.workspace.mfa.core.account.AdminRules;
+import dev.workspace.mfa.core.audit.Actor;
+import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.crypto.KeyedHash;
@@ -25,6 +29,7 @@ import dev.workspace.mfa.persistence.secondfactor.CodePurpose;
 import dev.workspace.mfa.persistence.secondfactor.OneTimeCode;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -72,6 +77,9 @@ public class TwoFactorServiceBean implements TwoFactorService {
 
     @Inject
     private Event<SecurityNotice> notices;
+
+    @Inject
+    private Actors actors;
 
     @Inject
     private Clock clock;
@@ -198,13 +206,33 @@ public class TwoFactorServiceBean implements TwoFactorService {
         if (verification.active(userId).isEmpty()) {
             return;
         }
-        em.createNamedQuery(SecondFactorCredential.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
-        em.createNamedQuery(OneTimeCode.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
-        recoveryCodes.removeAll(userId);
+        removeEverySecondFactor(userId);
         account.endSessions();
         audit.record(AuditEventType.TWO_FACTOR_DISABLED, userId, userId, account.getEmail(), client.address(),
                 "credentials and recovery codes removed; other sessions ended");
         notices.fire(new SecurityNotice(SecurityNotice.Kind.TWO_FACTOR_DISABLED, userId, client, clock.instant(), null));
+    }
+
+    @Override
+    @RolesAllowed({"admin", "owner"})
+    public void resetByAdministrator(long userId, Client client) {
+        Actor actor = actors.current();
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        AdminRules.checkMayChange(actor, account);
+        if (actor.is(userId)) {
+            throw new AdminActionRefusedException(AdminActionRefusedException.Reason.OWN_ACCOUNT);
+        }
+        removeEverySecondFactor(userId);
+        account.endSessions();
+        audit.recordBy(actor, AuditEventType.TWO_FACTOR_RESET, userId, account.getEmail(), client.address(),
+                "credentials, sent codes and recovery codes removed; all sessions ended");
+        notices.fire(new SecurityNotice(SecurityNotice.Kind.TWO_FACTOR_RESET, userId, client, clock.instant(), null));
+    }
+
+    private void removeEverySecondFactor(long userId) {
+        em.createNamedQuery(SecondFactorCredential.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery(OneTimeCode.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
+        recoveryCodes.removeAll(userId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.password.TemporaryPasswords;
 import dev.workspace.mfa.persistence.account.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -31,8 +31,6 @@ public class BootstrapAdministrator {
 
     static final String PASSWORD_FILE = "initial-admin-password";
     /** No look-alikes (0/O, 1/l/I): the password is read off a log or a file and typed by a person. */
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final int GENERATED_LENGTH = 20;
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdministrator.class.getName());
 
@@ -48,7 +46,7 @@ public class BootstrapAdministrator {
         }
         String email = settings.bootstrapAdminEmail();
         Optional<String> given = settings.bootstrapAdminPassword();
-        String password = given.orElseGet(BootstrapAdministrator::generatePassword);
+        String password = given.orElseGet(TemporaryPasswords::generate);
         AccountSummary administrator;
         try {
             administrator = accounts.createAccount(email, "Administrator", password, EnumSet.of(Role.ADMIN, Role.OWNER), null);
@@ -88,12 +86,4 @@ public class BootstrapAdministrator {
         }
     }
 
-    static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
-    }
 }

@@ -57,7 +57,7 @@ public class PasswordAttempts {
      */
     public SignInResult recordFailure(String email, Long accountId, LocalDateTime now, String clientAddress,
                                       AuditEventType event, String detail) {
-        Throttle.Counted byEmail = throttle.countFailure(counters.emailKey(email), now);
+        Throttle.Counted byEmail = throttle.countFailure(counters.emailKey(email), accountId, now);
         Throttle.Counted address = throttle.countInWindow(ThrottleCounters.addressKey(clientAddress),
                 WindowLimit.PASSWORD_FAILURES_PER_ADDRESS, now);
         if (address.started()) {

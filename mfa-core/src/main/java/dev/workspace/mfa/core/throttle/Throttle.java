@@ -41,9 +41,14 @@ public class Throttle {
     /**
      * One more consecutive failure under {@link LockoutRule#DEFAULT}; while a lock runs nothing is counted and the
      * lock is returned.
+     *
+     * @param accountId the known person the counter is about, or null (an unknown email)
      */
-    public Counted countFailure(String key, LocalDateTime now) {
+    public Counted countFailure(String key, Long accountId, LocalDateTime now) {
         SignInThrottle counter = counters.locked(key, now);
+        if (accountId != null) {
+            counter.setAccountId(accountId);
+        }
         Optional<LocalDateTime> running = running(Optional.of(counter), now);
         if (running.isPresent()) {
             return new Counted(running.get(), false);

@@ -20,6 +20,9 @@ public record WindowLimit(int max, Duration window) {
     public static final WindowLimit CODES_PER_ACCOUNT_DAY = new WindowLimit(20, Duration.ofDays(1));
     /** Codes sent on behalf of one client address: 20 an hour. */
     public static final WindowLimit CODES_PER_ADDRESS_HOUR = new WindowLimit(20, Duration.ofHours(1));
+    /** "Forgot password?" links, per email (known or not) and per client address. */
+    public static final WindowLimit RESET_LINKS_PER_EMAIL = new WindowLimit(3, Duration.ofHours(1));
+    public static final WindowLimit RESET_LINKS_PER_ADDRESS = new WindowLimit(20, Duration.ofHours(1));
 
     /** The window after one more event, and the end of the block when this event fills it. */
     public record AfterCount(int count, LocalDateTime windowStartedAt, LocalDateTime blockedUntil) {

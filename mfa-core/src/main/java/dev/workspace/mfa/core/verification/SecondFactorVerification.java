@@ -104,7 +104,7 @@ public class SecondFactorVerification {
                     credential.get().getMethod() + " for " + purpose);
             return CodeCheck.accepted(-1);
         }
-        Throttle.Counted after = throttle.countFailure(key, now);
+        Throttle.Counted after = throttle.countFailure(key, userId, now);
         audit.record(AuditEventType.SECOND_FACTOR_FAILED, null, userId, account.getEmail(), client.address(),
                 (kind == CodeKind.RECOVERY_CODE ? "wrong recovery code" : verdict == CodeVerdict.EXPIRED
                         ? "expired or used code" : "wrong code") + " for " + purpose);

@@ -7,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,7 +20,10 @@ import jakarta.persistence.Version;
 
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
+
+import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 
 /** A person who can sign in. Times are UTC. */
 @Entity
@@ -52,6 +57,11 @@ public class UserAccount {
     @Enumerated(EnumType.STRING)
     @Column(name = "role", nullable = false, length = 20)
     private Set<Role> roles = EnumSet.of(Role.USER);
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "group_member", joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "group_id"))
+    private Set<WorkspaceGroup> groups = new HashSet<>();
 
     @Column(nullable = false)
     private boolean enabled = true;
@@ -114,6 +124,23 @@ public class UserAccount {
 
     public Set<Role> getRoles() {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    /** Always holds {@link Role#USER}. */
+    public void setRoles(Set<Role> newRoles) {
+        Set<Role> granted = EnumSet.of(Role.USER);
+        granted.addAll(newRoles);
+        roles.clear();
+        roles.addAll(granted);
+    }
+
+    /** The live set of groups the person belongs to (changes are stored with the account). */
+    public Set<WorkspaceGroup> getGroups() {
+        return groups;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
     }
 
     public boolean isEnabled() {

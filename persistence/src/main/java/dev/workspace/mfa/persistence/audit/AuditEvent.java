@@ -37,6 +37,10 @@ public class AuditEvent {
     @Column(name = "actor_id")
     private Long actorId;
 
+    /** Who acted, as an email (or a named non-person such as the bootstrap API token). */
+    @Column(name = "actor_email", length = 254)
+    private String actorEmail;
+
     @Column(name = "subject_id")
     private Long subjectId;
 
@@ -53,11 +57,12 @@ public class AuditEvent {
         // for JPA
     }
 
-    public AuditEvent(LocalDateTime occurredAt, AuditEventType type, Long actorId, Long subjectId,
+    public AuditEvent(LocalDateTime occurredAt, AuditEventType type, Long actorId, String actorEmail, Long subjectId,
                       String subjectEmail, String clientAddress, String detail) {
         this.occurredAt = occurredAt;
         this.type = type;
         this.actorId = actorId;
+        this.actorEmail = actorEmail;
         this.subjectId = subjectId;
         this.subjectEmail = subjectEmail;
         this.clientAddress = clientAddress;
@@ -78,6 +83,10 @@ public class AuditEvent {
 
     public Long getActorId() {
         return actorId;
+    }
+
+    public String getActorEmail() {
+        return actorEmail;
     }
 
     public Long getSubjectId() {

@@ -29,5 +29,20 @@ public enum AuditEventType {
     CODE_NOT_SENT,
     CODE_SENDING_LIMITED,
     NOTIFICATION_SENT,
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    ACCOUNT_UPDATED,
+    ACCOUNT_DEACTIVATED,
+    ACCOUNT_REACTIVATED,
+    /** An admin cleared a person's password and second-factor lockouts. */
+    ACCOUNT_UNLOCKED,
+    /** An admin removed every second-factor credential and recovery code of a person (the emergency reset). */
+    TWO_FACTOR_RESET,
+    INVITATION_SENT,
+    PASSWORD_RESET_REQUESTED,
+    GROUP_CREATED,
+    GROUP_RENAMED,
+    GROUP_DELETED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    POLICY_CHANGED
 }

@@ -16,9 +16,15 @@ import java.time.LocalDateTime;
 @Table(name = "sign_in_throttle")
 @NamedQuery(name = SignInThrottle.DELETE_STALE,
         query = "DELETE FROM SignInThrottle t WHERE t.windowStartedAt < :before AND (t.lockedUntil IS NULL OR t.lockedUntil < :now)")
+@NamedQuery(name = SignInThrottle.DELETE_FOR_ACCOUNT,
+        query = "DELETE FROM SignInThrottle t WHERE t.accountId = :accountId")
+@NamedQuery(name = SignInThrottle.LOCKED_FOR_ACCOUNT,
+        query = "SELECT COUNT(t) FROM SignInThrottle t WHERE t.accountId = :accountId AND t.lockedUntil > :now")
 public class SignInThrottle {
 
+    public static final String LOCKED_FOR_ACCOUNT = "SignInThrottle.lockedForAccount";
     public static final String DELETE_STALE = "SignInThrottle.deleteStale";
+    public static final String DELETE_FOR_ACCOUNT = "SignInThrottle.deleteForAccount";
 
     @Id
     @Column(name = "throttle_key", length = 100)
@@ -32,6 +38,10 @@ public class SignInThrottle {
 
     @Column(name = "locked_until")
     private LocalDateTime lockedUntil;
+
+    /** The person the counter is about, when it is about a known person. */
+    @Column(name = "account_id")
+    private Long accountId;
 
     protected SignInThrottle() {
     }
@@ -67,5 +77,13 @@ public class SignInThrottle {
 
     public void setLockedUntil(LocalDateTime lockedUntil) {
         this.lockedUntil = lockedUntil;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(Long accountId) {
+        this.accountId = accountId;
     }
 }

@@ -1,0 +1,80 @@
+package dev.workspace.mfa.web.admin;
+
+import dev.workspace.mfa.admin.people.PeopleDirectory;
+import dev.workspace.mfa.admin.people.PeopleQuery;
+import dev.workspace.mfa.admin.people.Person;
+import dev.workspace.mfa.admin.people.PersonPage;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The people table's rows, one page at a time from {@link PeopleDirectory}: the count and the page come from one
+ * call, so the table never loads more than a page.
+ */
+class PeopleLazyModel extends LazyDataModel<Person> {
+
+    private final transient PeopleDirectory directory;
+    private final Supplier<PeopleQuery> filters;
+    private transient PersonPage lastPage;
+    private transient PeopleQuery lastQuery;
+
+    PeopleLazyModel(PeopleDirectory directory, Supplier<PeopleQuery> filters) {
+        this.directory = directory;
+        this.filters = filters;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        return (int) Math.min(Integer.MAX_VALUE, page(query(0, 50, Map.of())).total());
+    }
+
+    @Override
+    public List<Person> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        PersonPage page = page(query(first, pageSize, sortBy));
+        setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
+        return page.items();
+    }
+
+    @Override
+    public String getRowKey(Person person) {
+        return Long.toString(person.id());
+    }
+
+    @Override
+    public Person getRowData(String rowKey) {
+        return lastPage == null ? null : lastPage.items().stream()
+                .filter(person -> Long.toString(person.id()).equals(rowKey)).findFirst().orElse(null);
+    }
+
+    private PersonPage page(PeopleQuery query) {
+        if (!query.equals(lastQuery) || lastPage == null) {
+            lastPage = directory.find(query);
+            lastQuery = query;
+        }
+        return lastPage;
+    }
+
+    private PeopleQuery query(int first, int pageSize, Map<String, SortMeta> sortBy) {
+        PeopleQuery f = filters.get();
+        PeopleQuery.Sort sort = PeopleQuery.Sort.EMAIL;
+        boolean descending = false;
+        for (SortMeta meta : sortBy.values()) {
+            sort = switch (meta.getField()) {
+                case "name" -> PeopleQuery.Sort.NAME;
+                case "created" -> PeopleQuery.Sort.CREATED;
+                case "lastSignIn" -> PeopleQuery.Sort.LAST_SIGN_IN;
+                default -> PeopleQuery.Sort.EMAIL;
+            };
+            descending = meta.getOrder() == SortOrder.DESCENDING;
+        }
+        int size = Math.max(1, pageSize);
+        return new PeopleQuery(f.text(), f.role(), f.group(), f.twoFactor(), f.method(), f.locked(), f.active(), sort,
+                descending, first / size, size);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.workspace.mfa.admin.people;
+
+import java.io.Serializable;
+
+/**
+ * A filtered, sorted page of people. Every filter is optional (null: any). {@code text} matches email or name,
+ * case-insensitively; {@code group} a group name; {@code method} TOTP, EMAIL or SMS.
+ */
+public record PeopleQuery(String text, String role, String group, Boolean twoFactor, String method, Boolean locked,
+                          Boolean active, Sort sort, boolean descending, int page, int size) implements Serializable {
+
+    public static final int MAX_SIZE = 200;
+
+    public enum Sort { EMAIL, NAME, CREATED, LAST_SIGN_IN }
+
+    public PeopleQuery {
+        sort = sort == null ? Sort.EMAIL : sort;
+        page = Math.max(0, page);
+        size = size <= 0 ? 50 : Math.min(size, MAX_SIZE);
+    }
+
+    public static PeopleQuery all(int page, int size) {
+        return new PeopleQuery(null, null, null, null, null, null, null, Sort.EMAIL, false, page, size);
+    }
+}
