@@ -44,6 +44,11 @@ public class RequestGuardFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (SignInMechanism.isApi(request)) {
+            // The admin API takes JSON, CSV, PATCH and DELETE, and answers its own errors in JSON.
+            chain.doFilter(request, response);
+            return;
+        }
         String refusal = refusal(request);
         if (refusal != null) {
             if (refusal.equals("405")) {

@@ -1,5 +1,7 @@
 package dev.workspace.mfa.web.security;
 
+import dev.workspace.mfa.admin.tokens.ApiCaller;
+import dev.workspace.mfa.admin.tokens.ApiTokens;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
@@ -42,6 +44,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** Request attribute with the {@link AccountRejectedException.Reason} a new password was refused for. */
     public static final String NEW_PASSWORD_REFUSAL = "mfa.newPasswordRefusal";
     public static final String LOGIN_PATH = "/login";
+    public static final String API_PATH = "/api";
 
     @Inject
     private PasswordSignInService passwordSignIn;
@@ -53,6 +56,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     private AccountService accounts;
 
     @Inject
+    private ApiTokens apiTokens;
+
+    @Inject
     private ClientAddress clientAddress;
 
     @Inject
@@ -62,6 +68,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         SecurityHeaders.apply(request, response);
+        if (isApi(request)) {
+            return apiCaller(request, response, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential password) {
             return passwordStep(password, request, response, context);
@@ -86,6 +95,38 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                     .map(pending -> pending.next().path()).orElse(LOGIN_PATH));
         }
         return context.doNothing();
+    }
+
+    /** Requests to the admin API, which know callers by bearer token alone: no cookie, no session, no redirect. */
+    public static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(API_PATH) || path.startsWith(API_PATH + "/");
+    }
+
+    /**
+     * {@code Authorization: Bearer <token>} names the caller (a personal API token, or MFA_BOOTSTRAP_API_TOKEN) for
+     * this request only; anything else is a 401 in the API's JSON error shape.
+     */
+    private AuthenticationStatus apiCaller(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        Optional<ApiCaller> caller = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? apiTokens.authenticate(authorization.substring(7).strip()) : Optional.empty();
+        if (caller.isPresent()) {
+            return context.notifyContainerAboutLogin(caller.get().name(), caller.get().roles());
+        }
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"admin API\"");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\""
+                    + (authorization == null ? "An API token is required: Authorization: Bearer <token>."
+                    : "The API token is unknown, expired or revoked.") + "\"}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** The account was disabled or deleted, or its sessions were ended on some node after this one began. */

@@ -1,0 +1,210 @@
+package dev.workspace.mfa.web.api;
+
+import dev.workspace.mfa.admin.people.AddedPerson;
+import dev.workspace.mfa.admin.people.NewPerson;
+import dev.workspace.mfa.admin.people.PeopleAdministration;
+import dev.workspace.mfa.admin.people.PeopleDirectory;
+import dev.workspace.mfa.admin.people.PeopleQuery;
+import dev.workspace.mfa.admin.people.Person;
+import dev.workspace.mfa.admin.people.PersonChanges;
+import dev.workspace.mfa.admin.people.PersonPage;
+import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.web.security.ClientAddress;
+import dev.workspace.mfa.web.security.PublicLinks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/v1/users}: the people, through the same services as the console. */
+@Path("/users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    private static final Set<String> NEW_USER_FIELDS = Set.of("email", "name", "roles", "groups", "password", "invite");
+    private static final Set<String> CHANGE_FIELDS = Set.of("name", "roles", "groups", "active");
+
+    @Inject
+    private PeopleDirectory directory;
+
+    @Inject
+    private PeopleAdministration administration;
+
+    @Inject
+    private ClientAddress clientAddress;
+
+    @Inject
+    private PublicLinks links;
+
+    @Context
+    private HttpServletRequest request;
+
+    @GET
+    public String list(@QueryParam("q") String q, @QueryParam("role") String role, @QueryParam("group") String group,
+                       @QueryParam("twoFactor") String twoFactor, @QueryParam("method") String method,
+                       @QueryParam("locked") String locked, @QueryParam("active") String active,
+                       @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+        String sortField = sort == null || sort.isBlank() ? "email" : sort.strip();
+        boolean descending = sortField.startsWith("-");
+        PeopleQuery query = new PeopleQuery(q, blankToNull(role), group, flag("twoFactor", twoFactor, "on", "off"),
+                blankToNull(method), flag("locked", locked, "true", "false"), flag("active", active, "true", "false"),
+                sort(descending ? sortField.substring(1) : sortField), descending,
+                number("page", page, 0, 0, Integer.MAX_VALUE / PeopleQuery.MAX_SIZE),
+                number("size", size, 50, 1, PeopleQuery.MAX_SIZE));
+        PersonPage result = directory.find(query);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        result.items().forEach(person -> items.add(json(person)));
+        return Json.createObjectBuilder().add("total", result.total()).add("items", items).build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    public String get(@PathParam("id") String id) {
+        return json(directory.person(id(id)).orElseThrow(UsersResource::notFound)).build().toString();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        JsonObject json = JsonBodies.object(body, NEW_USER_FIELDS);
+        Boolean invite = JsonBodies.bool(json, "invite");
+        String password = JsonBodies.string(json, "password");
+        if (Boolean.TRUE.equals(invite) && password != null) {
+            throw ApiError.badRequest("bad_body", "Give either \"password\" or \"invite\", not both.");
+        }
+        AddedPerson added = administration.add(new NewPerson(JsonBodies.string(json, "email"),
+                JsonBodies.string(json, "name"), JsonBodies.strings(json, "roles"), JsonBodies.strings(json, "groups"),
+                password, Boolean.TRUE.equals(invite)), links.setPasswordBase(request), client());
+        JsonObjectBuilder answer = json(added.person());
+        if (added.temporaryPassword() != null) {
+            answer.add("temporaryPassword", added.temporaryPassword());
+        }
+        return Response.status(201).header("Location", request.getContextPath() + AdminApi.PATH + "/users/"
+                + added.person().id()).entity(answer.build().toString()).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String change(@PathParam("id") String id, String body) {
+        JsonObject json = JsonBodies.object(body, CHANGE_FIELDS);
+        return json(administration.change(id(id), new PersonChanges(JsonBodies.string(json, "name"),
+                JsonBodies.strings(json, "roles"), JsonBodies.strings(json, "groups"), JsonBodies.bool(json, "active")),
+                client())).build().toString();
+    }
+
+    @POST
+    @Path("{id}/reset-two-factor")
+    public Response resetTwoFactor(@PathParam("id") String id) {
+        administration.resetTwoFactor(id(id), client());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/unlock")
+    public Response unlock(@PathParam("id") String id) {
+        administration.unlock(id(id), client());
+        return Response.noContent().build();
+    }
+
+    static JsonObjectBuilder json(Person person) {
+        JsonObjectBuilder twoFactor = Json.createObjectBuilder().add("enabled", person.twoFactorEnabled())
+                .add("recoveryCodesLeft", person.recoveryCodesLeft());
+        if (person.method() == null) {
+            twoFactor.addNull("method");
+        } else {
+            twoFactor.add("method", person.method());
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", Long.toString(person.id()))
+                .add("email", person.email()).add("name", person.name())
+                .add("roles", Json.createArrayBuilder(person.roles())).add("groups", Json.createArrayBuilder(person.groups()))
+                .add("active", person.active()).add("locked", person.locked()).add("twoFactor", twoFactor);
+        time(json, "lastSignIn", person.lastSignIn());
+        time(json, "created", person.created());
+        return json;
+    }
+
+    private static void time(JsonObjectBuilder json, String field, Instant time) {
+        if (time == null) {
+            json.addNull(field);
+        } else {
+            json.add(field, time.toString());
+        }
+    }
+
+    private Client client() {
+        return clientAddress.client(request);
+    }
+
+    static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+    }
+
+    private static ApiError notFound() {
+        return new ApiError(404, "not_found", "No such person.");
+    }
+
+    private static PeopleQuery.Sort sort(String field) {
+        return switch (field) {
+            case "email" -> PeopleQuery.Sort.EMAIL;
+            case "name" -> PeopleQuery.Sort.NAME;
+            case "created" -> PeopleQuery.Sort.CREATED;
+            case "lastSignIn" -> PeopleQuery.Sort.LAST_SIGN_IN;
+            default -> throw ApiError.badRequest("bad_parameter", "\"sort\" is one of email, name, created, lastSignIn, "
+                    + "with - before it for descending.");
+        };
+    }
+
+    private static Boolean flag(String name, String value, String yes, String no) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equals(yes) || value.equals(no)) {
+            return value.equals(yes);
+        }
+        throw ApiError.badRequest("bad_parameter", "\"" + name + "\" is " + yes + " or " + no + ".");
+    }
+
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badRequest("bad_parameter", "\"" + name + "\" is a whole number from " + min + " to " + max + ".");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+}
