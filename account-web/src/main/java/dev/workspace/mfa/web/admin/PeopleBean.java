@@ -23,6 +23,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.primefaces.model.LazyDataModel;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,6 +37,9 @@ import java.util.List;
 @Named
 @ViewScoped
 public class PeopleBean implements Serializable {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     @Inject
     private transient PeopleDirectory directory;
@@ -117,8 +124,8 @@ public class PeopleBean implements Serializable {
     public void select(Person person) {
         selected = person;
         editName = person.name();
-        editRoles = String.join(", ", person.roles());
-        editGroups = String.join(", ", person.groups());
+        editRoles = person.roleList();
+        editGroups = person.groupList();
         resetConfirmation = null;
     }
 
@@ -175,6 +182,11 @@ public class PeopleBean implements Serializable {
         } catch (AdminActionRefusedException e) {
             Messages.error(facesContext, null, "people.refused." + e.reason().name());
         }
+    }
+
+    /** A time as the console shows it, in UTC. */
+    public String when(Instant time) {
+        return WHEN.format(time);
     }
 
     public List<Group> getGroups() {

@@ -14,31 +14,30 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The people table's rows, one page at a time from {@link PeopleDirectory}: the count and the page come from one
- * call, so the table never loads more than a page.
+ * The people table's rows, one page at a time from {@link PeopleDirectory}: the table never loads more than a page.
  */
 class PeopleLazyModel extends LazyDataModel<Person> {
 
     private final transient PeopleDirectory directory;
     private final Supplier<PeopleQuery> filters;
     private transient PersonPage lastPage;
-    private transient PeopleQuery lastQuery;
 
     PeopleLazyModel(PeopleDirectory directory, Supplier<PeopleQuery> filters) {
         this.directory = directory;
         this.filters = filters;
     }
 
+    /** Only counts; {@link #load} fetches the page with its own count, so rows and total agree. */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, page(query(0, 50, Map.of())).total());
+        return (int) Math.min(Integer.MAX_VALUE, directory.count(filters.get()));
     }
 
     @Override
     public List<Person> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        PersonPage page = page(query(first, pageSize, sortBy));
-        setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-        return page.items();
+        lastPage = directory.find(query(first, pageSize, sortBy));
+        setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.total()));
+        return lastPage.items();
     }
 
     @Override
@@ -50,14 +49,6 @@ class PeopleLazyModel extends LazyDataModel<Person> {
     public Person getRowData(String rowKey) {
         return lastPage == null ? null : lastPage.items().stream()
                 .filter(person -> Long.toString(person.id()).equals(rowKey)).findFirst().orElse(null);
-    }
-
-    private PersonPage page(PeopleQuery query) {
-        if (!query.equals(lastQuery) || lastPage == null) {
-            lastPage = directory.find(query);
-            lastQuery = query;
-        }
-        return lastPage;
     }
 
     private PeopleQuery query(int first, int pageSize, Map<String, SortMeta> sortBy) {

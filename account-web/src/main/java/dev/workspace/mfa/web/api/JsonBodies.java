@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.List;
@@ -32,7 +31,7 @@ final class JsonBodies {
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             value = reader.readValue();
-        } catch (JsonParsingException | JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException e) {
             throw ApiError.badRequest("bad_json", "The body is not valid JSON.");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

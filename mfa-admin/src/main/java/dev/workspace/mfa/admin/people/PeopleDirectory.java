@@ -8,5 +8,8 @@ public interface PeopleDirectory {
     /** One page of the people matching the query, with the total; a page costs a handful of indexed queries. */
     PersonPage find(PeopleQuery query);
 
+    /** How many people match the query's filters. */
+    long count(PeopleQuery query);
+
     Optional<Person> person(long id);
 }

@@ -58,6 +58,14 @@ public class PeopleDirectoryBean implements PeopleDirectory {
     }
 
     @Override
+    public long count(PeopleQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM UserAccount u" + where(query, parameters), Long.class);
+        parameters.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    @Override
     public Optional<Person> person(long id) {
         return Optional.ofNullable(em.find(UserAccount.class, id)).map(account -> describe(List.of(account)).get(0));
     }

@@ -15,4 +15,13 @@ public record Person(long id, String email, String name, List<String> roles, Lis
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
+
+    /** The roles as people read them, e.g. "admin, user". */
+    public String roleList() {
+        return String.join(", ", roles);
+    }
+
+    public String groupList() {
+        return String.join(", ", groups);
+    }
 }
