@@ -1,5 +1,8 @@
 package dev.workspace.mfa.web.api;
 
+import dev.workspace.mfa.admin.importing.ImportReader;
+import dev.workspace.mfa.admin.importing.ImportResult;
+import dev.workspace.mfa.admin.importing.PeopleImport;
 import dev.workspace.mfa.admin.people.AddedPerson;
 import dev.workspace.mfa.admin.people.NewPerson;
 import dev.workspace.mfa.admin.people.PeopleAdministration;
@@ -9,6 +12,7 @@ import dev.workspace.mfa.admin.people.Person;
 import dev.workspace.mfa.admin.people.PersonChanges;
 import dev.workspace.mfa.admin.people.PersonPage;
 import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.web.admin.ImportMessages;
 import dev.workspace.mfa.web.security.ClientAddress;
 import dev.workspace.mfa.web.security.PublicLinks;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +24,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +35,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 
@@ -42,12 +51,16 @@ public class UsersResource {
 
     private static final Set<String> NEW_USER_FIELDS = Set.of("email", "name", "roles", "groups", "password", "invite");
     private static final Set<String> CHANGE_FIELDS = Set.of("name", "roles", "groups", "active");
+    private static final long MAX_IMPORT_BYTES = 20L * 1024 * 1024;
 
     @Inject
     private PeopleDirectory directory;
 
     @Inject
     private PeopleAdministration administration;
+
+    @Inject
+    private PeopleImport peopleImport;
 
     @Inject
     private ClientAddress clientAddress;
@@ -124,6 +137,28 @@ public class UsersResource {
     public Response unlock(@PathParam("id") String id) {
         administration.unlock(id(id), client());
         return Response.noContent().build();
+    }
+
+    /**
+     * {@code text/csv} or {@code application/json}, at most 20 MB, read as UTF-8 while it streams in; each line is
+     * imported on its own.
+     */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+    public String importPeople(@HeaderParam("Content-Type") String type, InputStream body) {
+        ImportReader.Format format = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv")
+                ? ImportReader.Format.CSV : ImportReader.Format.JSON;
+        if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
+            throw new ApiError(413, "too_large", "The file is larger than 20 MB. Split it and import the parts.");
+        }
+        ImportResult result = peopleImport.importPeople(format, new InputStreamReader(
+                new BoundedInputStream(body, MAX_IMPORT_BYTES), StandardCharsets.UTF_8), client());
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        result.errors().forEach(error -> errors.add(Json.createObjectBuilder().add("line", error.line())
+                .add("error", error.code().toLowerCase(Locale.ROOT)).add("message", ImportMessages.text(error))));
+        return Json.createObjectBuilder().add("created", result.created()).add("updated", result.updated())
+                .add("errors", errors).add("moreErrors", result.moreErrors()).build().toString();
     }
 
     static JsonObjectBuilder json(Person person) {

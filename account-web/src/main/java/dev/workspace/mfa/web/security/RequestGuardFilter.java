@@ -22,7 +22,8 @@ import java.util.Set;
  * Refuses, before Faces or any page reads it, every request shape our pages never produce, each with its own 4xx and
  * a short plain-text reason (a Faces error page would parse the same body again):
  * servlets that the server adds to every application (404); methods other than GET, HEAD and POST (405 with {@code Allow}); session ids in the URL (400: sessions travel in the
- * cookie only); bodies that are multipart or of another type than a URL-encoded form (415); chunked bodies, whose
+ * cookie only); bodies that are multipart (except the import page's file, up to 20 MB) or of another type than a
+ * URL-encoded form (415); chunked bodies, whose
  * length is unknown until read (411); forms over {@link #MAX_FORM_BYTES} (413); posts from another origin, told by
  * {@code Sec-Fetch-Site} or {@code Origin} (403), so that a state-changing request without a view state, such as
  * {@code POST /logout}, cannot be sent by another site. It also makes redirects relative, so that no
@@ -32,6 +33,9 @@ import java.util.Set;
 public class RequestGuardFilter extends HttpFilter {
 
     static final long MAX_FORM_BYTES = 64 * 1024;
+    /** The one page that takes a file: the people import, up to 20 MB. */
+    static final String UPLOAD_PAGE = "/admin/import";
+    static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
     static final String ALLOWED_METHODS = "GET, HEAD, POST";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST");
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
@@ -82,11 +86,15 @@ public class RequestGuardFilter extends HttpFilter {
             return "400";
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("multipart/")) {
-            return "415";
-        }
         if (request.getHeader("Transfer-Encoding") != null) {
             return "411";
+        }
+        if (type.startsWith("multipart/form-data") && "POST".equals(request.getMethod()) && isUploadPage(request)) {
+            return request.getContentLengthLong() > MAX_UPLOAD_BYTES ? "413"
+                    : fromAnotherOrigin(request) ? "crossSite" : null;
+        }
+        if (type.startsWith("multipart/")) {
+            return "415";
         }
         if (request.getContentLengthLong() > MAX_FORM_BYTES) {
             return "413";
@@ -98,6 +106,11 @@ public class RequestGuardFilter extends HttpFilter {
             return "crossSite";
         }
         return null;
+    }
+
+    private static boolean isUploadPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(UPLOAD_PAGE) || path.equals(UPLOAD_PAGE + ".xhtml");
     }
 
     /**

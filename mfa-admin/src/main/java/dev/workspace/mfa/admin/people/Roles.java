@@ -10,18 +10,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Role names as admins and scripts write them ("owner", "admin", "user"), and back; every person is a user. */
-final class Roles {
+public final class Roles {
 
     private Roles() {
     }
 
-    static Set<Role> parse(Collection<String> names) {
+    public static Set<Role> parse(Collection<String> names) {
         Set<Role> roles = EnumSet.of(Role.USER);
         names.forEach(name -> roles.add(parseOne(name)));
         return roles;
     }
 
-    static Role parseOne(String name) {
+    public static Role parseOne(String name) {
         try {
             return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
@@ -30,7 +30,7 @@ final class Roles {
     }
 
     /** Highest first: owner, admin, user. */
-    static List<String> names(Set<Role> roles) {
+    public static List<String> names(Set<Role> roles) {
         return roles.stream().sorted((a, b) -> b.compareTo(a)).map(Role::roleName).toList();
     }
 }

@@ -1,7 +1,9 @@
 package dev.workspace.mfa.core.password;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
 
 import java.math.BigInteger;
@@ -10,13 +12,18 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 /**
- * Argon2id (BouncyCastle). Each hash takes about 7 MiB and tens of milliseconds of one core, so at most one hash
+ * Argon2id (BouncyCastle); bcrypt hashes imported from other systems are verified too, and replaced at the first
+ * sign-in like any hash with other parameters. Each hash takes about 7 MiB and tens of milliseconds of one core, so at most one hash
  * per core runs at a time: a burst of sign-ins queues here instead of exhausting memory and CPU.
  */
 @ApplicationScoped
 public class Argon2idPasswordHasher implements PasswordHasher {
+
+    /** bcrypt as Modular Crypt Format: version, cost, 22 characters of salt and 31 of hash. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     private final Argon2Parameters current;
     private final Semaphore hashingSlots;
@@ -41,6 +48,9 @@ public class Argon2idPasswordHasher implements PasswordHasher {
 
     @Override
     public boolean verify(String password, String encodedHash) {
+        if (encodedHash != null && BCRYPT.matcher(encodedHash).matches()) {
+            return verifyBcrypt(password, encodedHash);
+        }
         Optional<PhcString> phc = PhcString.parse(encodedHash);
         if (phc.isEmpty()) {
             return false;
@@ -61,6 +71,32 @@ public class Argon2idPasswordHasher implements PasswordHasher {
             decoyHash = decoy;
         }
         return decoy;
+    }
+
+    @Override
+    public boolean isImportable(String encodedHash) {
+        return encodedHash != null && (BCRYPT.matcher(encodedHash).matches() || PhcString.parse(encodedHash)
+                .map(PhcString::parameters).filter(Argon2idPasswordHasher::affordable).isPresent());
+    }
+
+    /** Imported Argon2id costs at most 256 MiB and 20 passes, so that no imported hash can stall sign-in. */
+    private static boolean affordable(Argon2Parameters p) {
+        return p.memoryKiB() <= 256 * 1024 && p.iterations() <= 20 && p.parallelism() <= 8 && p.hashLength() >= 16;
+    }
+
+    /** bcrypt looks at the first 72 bytes of the password only, as the systems that made these hashes did. */
+    private boolean verifyBcrypt(String password, String encodedHash) {
+        byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
+        char[] candidate = utf8.length <= 72 ? password.toCharArray()
+                : new String(java.util.Arrays.copyOf(utf8, 72), StandardCharsets.UTF_8).toCharArray();
+        hashingSlots.acquireUninterruptibly();
+        try {
+            return OpenBSDBCrypt.checkPassword(encodedHash, candidate);
+        } catch (IllegalArgumentException | DataLengthException unreadable) {
+            return false;
+        } finally {
+            hashingSlots.release();
+        }
     }
 
     @Override

@@ -82,6 +82,14 @@ public interface TwoFactorService {
      */
     void resetByAdministrator(long userId, Client client);
 
+    /**
+     * An import from another system (Keycloak, GitLab…) brings a person's authenticator secret along, so they need not
+     * set the app up again: it becomes their active method, replacing any other. For admins and owners; audited.
+     *
+     * @param secret the TOTP secret's bytes (at least 10, i.e. 80 bits)
+     */
+    void installImportedAuthenticator(long userId, byte[] secret, Client client);
+
     /** "Don't ask again" on the suggestion to turn two-factor authentication on. */
     void dismissPrompt(long userId);
 }

@@ -229,6 +229,21 @@ public class TwoFactorServiceBean implements TwoFactorService {
         notices.fire(new SecurityNotice(SecurityNotice.Kind.TWO_FACTOR_RESET, userId, client, clock.instant(), null));
     }
 
+    @Override
+    @RolesAllowed({"admin", "owner"})
+    public void installImportedAuthenticator(long userId, byte[] secret, Client client) {
+        Actor actor = actors.current();
+        UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        AdminRules.checkMayChange(actor, account);
+        LocalDateTime now = LocalDateTime.now(clock);
+        em.createNamedQuery(SecondFactorCredential.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
+        em.persist(methods.of(SecondFactorMethod.TOTP).credential(
+                MethodEnrollment.started(userId, account.getEmail(), SecondFactorMethod.TOTP, null, secret, null, now), now));
+        account.endSessions();
+        audit.recordBy(actor, AuditEventType.TWO_FACTOR_ENABLED, userId, account.getEmail(), client.address(),
+                "authenticator secret imported");
+    }
+
     private void removeEverySecondFactor(long userId) {
         em.createNamedQuery(SecondFactorCredential.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
         em.createNamedQuery(OneTimeCode.DELETE_FOR_USER).setParameter("userId", userId).executeUpdate();
