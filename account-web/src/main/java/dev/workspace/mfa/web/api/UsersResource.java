@@ -78,11 +78,11 @@ public class UsersResource {
                        @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         String sortField = sort == null || sort.isBlank() ? "email" : sort.strip();
         boolean descending = sortField.startsWith("-");
-        PeopleQuery query = new PeopleQuery(q, blankToNull(role), group, flag("twoFactor", twoFactor, "on", "off"),
-                blankToNull(method), flag("locked", locked, "true", "false"), flag("active", active, "true", "false"),
+        PeopleQuery query = new PeopleQuery(q, blankToNull(role), group, Parameters.flag("twoFactor", twoFactor, "on", "off"),
+                blankToNull(method), Parameters.flag("locked", locked, "true", "false"), Parameters.flag("active", active, "true", "false"),
                 sort(descending ? sortField.substring(1) : sortField), descending,
-                number("page", page, 0, 0, Integer.MAX_VALUE / PeopleQuery.MAX_SIZE),
-                number("size", size, 50, 1, PeopleQuery.MAX_SIZE));
+                Parameters.number("page", page, 0, 0, Integer.MAX_VALUE / PeopleQuery.MAX_SIZE),
+                Parameters.number("size", size, 50, 1, PeopleQuery.MAX_SIZE));
         PersonPage result = directory.find(query);
         JsonArrayBuilder items = Json.createArrayBuilder();
         result.items().forEach(person -> items.add(json(person)));
@@ -213,30 +213,7 @@ public class UsersResource {
         };
     }
 
-    private static Boolean flag(String name, String value, String yes, String no) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.equals(yes) || value.equals(no)) {
-            return value.equals(yes);
-        }
-        throw ApiError.badRequest("bad_parameter", "\"" + name + "\" is " + yes + " or " + no + ".");
-    }
 
-    private static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.badRequest("bad_parameter", "\"" + name + "\" is a whole number from " + min + " to " + max + ".");
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

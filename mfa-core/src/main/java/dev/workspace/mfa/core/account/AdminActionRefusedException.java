@@ -27,7 +27,9 @@ public class AdminActionRefusedException extends RuntimeException {
         /** A role other than owner, admin and user. */
         INVALID_ROLE,
         /** A second-factor method other than TOTP, EMAIL and SMS. */
-        INVALID_METHOD
+        INVALID_METHOD,
+        /** An audit event type that does not exist. */
+        INVALID_EVENT_TYPE
     }
 
     private final Reason reason;

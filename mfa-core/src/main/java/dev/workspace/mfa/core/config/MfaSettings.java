@@ -111,6 +111,16 @@ public class MfaSettings {
         return value("mfa.public.url").filter(url -> url.startsWith("https://") || url.startsWith("http://"));
     }
 
+    /** MFA_AUDIT_RETENTION_DAYS: how long audit events are kept; 400 days by default, at least 1. */
+    public int auditRetentionDays() {
+        try {
+            return value("mfa.audit.retention.days").map(Integer::parseInt).filter(days -> days >= 1).orElse(400);
+        } catch (NumberFormatException e) {
+            LOG.warning("MFA_AUDIT_RETENTION_DAYS is not a whole number of days; 400 days are kept");
+            return 400;
+        }
+    }
+
     /** MFA_BOOTSTRAP_API_TOKEN: an owner token for the admin API, for provisioning scripts; unset by default. */
     public Optional<String> bootstrapApiToken() {
         return value("mfa.bootstrap.api.token").filter(token -> !token.isBlank());

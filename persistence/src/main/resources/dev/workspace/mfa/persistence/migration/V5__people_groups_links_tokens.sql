@@ -73,3 +73,7 @@ ALTER TABLE sign_in_throttle ADD COLUMN account_id BIGINT;
 CREATE INDEX sign_in_throttle_account_idx ON sign_in_throttle (account_id, locked_until);
 UPDATE sign_in_throttle SET account_id = CAST(SUBSTRING(throttle_key, 15) AS BIGINT)
 WHERE throttle_key LIKE 'second-factor:%';
+
+-- The audit log's filters: by the person concerned (as an email, known account or not) and by type.
+CREATE INDEX audit_event_subject_email_idx ON audit_event (subject_email, occurred_at);
+CREATE INDEX audit_event_type_idx ON audit_event (event_type, occurred_at);
