@@ -2,6 +2,7 @@ package dev.workspace.mfa.core.account;
 
 import dev.workspace.mfa.core.audit.Actor;
 import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.core.stepup.StepUpGrant;
 import dev.workspace.mfa.persistence.account.Role;
 
 import java.util.List;
@@ -32,6 +33,15 @@ public interface AccountService {
      *                                   password is no longer temporary
      */
     void replaceTemporaryPassword(long id, String newPassword, String clientAddress);
+
+    /**
+     * The person changes their own password, proven by a step-up (password, and a second factor when they have one);
+     * their other sessions end and they are emailed.
+     *
+     * @throws dev.workspace.mfa.core.stepup.StepUpRequiredException when the grant is missing, expired or altered
+     * @throws AccountRejectedException a password rule, or the same password again ({@code PASSWORD_UNCHANGED})
+     */
+    void changePassword(StepUpGrant grant, String newPassword, Client client);
 
     /** "Sign out other sessions": every session of the account but the caller's, which renews itself, ends. */
     AccountSummary endOtherSessions(long id, String clientAddress);

@@ -5,6 +5,8 @@ import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.notification.SecurityNotice;
+import dev.workspace.mfa.core.stepup.StepUpGrant;
+import dev.workspace.mfa.core.stepup.StepUpService;
 import dev.workspace.mfa.core.throttle.ThrottleCounters;
 import dev.workspace.mfa.persistence.throttle.SignInThrottle;
 import dev.workspace.mfa.core.password.PasswordHasher;
@@ -45,6 +47,9 @@ public class AccountServiceBean implements AccountService {
 
     @Inject
     private Actors actors;
+
+    @Inject
+    private StepUpService stepUp;
 
     @Inject
     private ThrottleCounters counters;
@@ -106,6 +111,22 @@ public class AccountServiceBean implements AccountService {
         account.endSessions();
         audit.record(AuditEventType.PASSWORD_CHANGED, id, id, account.getEmail(), clientAddress,
                 "temporary password replaced; other sessions ended");
+    }
+
+    @Override
+    public void changePassword(StepUpGrant grant, String newPassword, Client client) {
+        long id = stepUp.require(grant);
+        UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+        checkPasswordRules(account.getEmail(), newPassword);
+        if (hasher.verify(newPassword, account.getPasswordHash())) {
+            throw new AccountRejectedException(Reason.PASSWORD_UNCHANGED);
+        }
+        account.setPasswordHash(hasher.hash(newPassword));
+        account.setPasswordChangeRequired(false);
+        account.endSessions();
+        audit.record(AuditEventType.PASSWORD_CHANGED, id, id, account.getEmail(), client.address(),
+                "changed by the person; other sessions ended");
+        notices.fire(new SecurityNotice(SecurityNotice.Kind.PASSWORD_CHANGED, id, client, clock.instant(), null));
     }
 
     @Override

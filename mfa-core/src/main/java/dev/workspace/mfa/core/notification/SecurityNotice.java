@@ -19,7 +19,7 @@ public record SecurityNotice(Kind kind, long userId, Client client, Instant at, 
 
     public enum Kind {
         TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, METHOD_CHANGED, AUTHENTICATOR_REPLACED, RECOVERY_CODES_REGENERATED,
-        RECOVERY_CODE_USED, SECOND_FACTOR_LOCKED, TWO_FACTOR_RESET, ACCOUNT_UNLOCKED,
+        RECOVERY_CODE_USED, SECOND_FACTOR_LOCKED, TWO_FACTOR_RESET, ACCOUNT_UNLOCKED, PASSWORD_CHANGED,
         /** An admin created the account; the detail is the single-use link that sets the first password. */
         INVITATION,
         /** "Forgot password?"; the detail is the single-use link that sets a new password. */
