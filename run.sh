@@ -11,6 +11,8 @@ WAR="$ROOT/micro-war/target/mfa.war"
 MICRO="$ROOT/micro-war/target/payara-micro.jar"
 
 export MFA_HTTP_PORT="${MFA_HTTP_PORT:-8080}"
+# Links in emails (invitations, "Forgot password?") start with it; set it to the address people use behind a proxy.
+export MFA_PUBLIC_URL="${MFA_PUBLIC_URL:-http://localhost:$MFA_HTTP_PORT}"
 export MFA_DATA_DIR="$(mkdir -p "${MFA_DATA_DIR:-$ROOT/data}" && cd "${MFA_DATA_DIR:-$ROOT/data}" && pwd)"
 LOG="$MFA_DATA_DIR/server.log"
 

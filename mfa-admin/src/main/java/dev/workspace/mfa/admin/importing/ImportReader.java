@@ -282,8 +282,8 @@ public abstract class ImportReader implements Iterator<ImportReader.Item> {
                 if (event == JsonParser.Event.END_ARRAY) {
                     return null;
                 }
-                index++;
                 JsonValue value = parser.getValue();
+                index++;
                 if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                     return Item.error(index, ImportProblem.NOT_AN_OBJECT, null);
                 }

@@ -105,8 +105,7 @@ public class MfaSettings {
                 .map(String::trim).filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
     }
 
-    /** Empty when the operator gave none: a password is then generated once. */
-    /** MFA_PUBLIC_URL: the address people reach the workspace at, for links in emails; unset: the request's own. */
+    /** MFA_PUBLIC_URL: the address people reach the workspace at, for links in emails. */
     public Optional<String> publicUrl() {
         return value("mfa.public.url").filter(url -> url.startsWith("https://") || url.startsWith("http://"));
     }
@@ -126,6 +125,7 @@ public class MfaSettings {
         return value("mfa.bootstrap.api.token").filter(token -> !token.isBlank());
     }
 
+    /** Empty when the operator gave none: a password is then generated once. */
     public Optional<String> bootstrapAdminPassword() {
         return config().getOptionalValue(ADMIN_PASSWORD, String.class).filter(v -> !v.isEmpty());
     }

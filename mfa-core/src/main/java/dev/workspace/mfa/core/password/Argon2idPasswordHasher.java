@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Argon2idPasswordHasher implements PasswordHasher {
 
-    /** bcrypt as Modular Crypt Format: version, cost, 22 characters of salt and 31 of hash. */
-    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+    /**
+     * bcrypt as Modular Crypt Format: version, cost, 22 characters of salt and 31 of hash. Costs above 14 (about a
+     * second each on a server core) are not accepted, so that no imported hash can stall sign-in.
+     */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|1[0-4])\\$[./A-Za-z0-9]{53}");
 
     private final Argon2Parameters current;
     private final Semaphore hashingSlots;
@@ -87,8 +90,7 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     /** bcrypt looks at the first 72 bytes of the password only, as the systems that made these hashes did. */
     private boolean verifyBcrypt(String password, String encodedHash) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
-        char[] candidate = utf8.length <= 72 ? password.toCharArray()
-                : new String(java.util.Arrays.copyOf(utf8, 72), StandardCharsets.UTF_8).toCharArray();
+        byte[] candidate = utf8.length <= 72 ? utf8 : java.util.Arrays.copyOf(utf8, 72);
         hashingSlots.acquireUninterruptibly();
         try {
             return OpenBSDBCrypt.checkPassword(encodedHash, candidate);

@@ -61,4 +61,40 @@ class Argon2idPasswordHasherTest {
         assertFalse(hasher.verify("x", "$argon2id$v=19$m=7168,t=5,p=1$!!!$???"));
         assertFalse(hasher.verify("x", "$argon2i$v=19$m=7168,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"));
     }
+
+    /** From the crypt_blowfish test vectors (Openwall); $2a$, $2b$ and $2y$ agree for ASCII passwords. */
+    private static final String BCRYPT_U_U = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+
+    @Test
+    void verifiesImportedBcryptHashesOfEachVersion() {
+        for (String version : new String[]{"$2a$", "$2b$", "$2y$"}) {
+            String hash = version + BCRYPT_U_U.substring(4);
+            assertTrue(hasher.isImportable(hash), hash);
+            assertTrue(hasher.verify("U*U", hash), hash);
+            assertFalse(hasher.verify("U*U*", hash), hash);
+            assertTrue(hasher.needsRehash(hash), "bcrypt is replaced by Argon2id at the first sign-in");
+        }
+    }
+
+    @Test
+    void bcryptLooksAtTheFirst72BytesOnly() {
+        String seventyTwo = "é".repeat(36);
+        String hash = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2b",
+                seventyTwo.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[16], 4);
+        assertTrue(hasher.verify(seventyTwo + "anything after", hash));
+        assertFalse(hasher.verify("é".repeat(35) + "e", hash));
+    }
+
+    @Test
+    void importableHashesAreArgon2idWithinCostCapsOrBcryptUpToCost14() {
+        assertTrue(hasher.isImportable(FOREIGN_HASH));
+        assertFalse(hasher.isImportable("$argon2id$v=19$m=1048576,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"),
+                "1 GiB of memory per sign-in is refused");
+        assertFalse(hasher.isImportable("$argon2i$v=19$m=7168,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"));
+        assertFalse(hasher.isImportable("$2b$15$" + BCRYPT_U_U.substring(7)), "cost 15 would stall sign-in");
+        assertFalse(hasher.isImportable("$2x$05$" + BCRYPT_U_U.substring(7)));
+        assertFalse(hasher.isImportable("$2b$05$short"));
+        assertFalse(hasher.isImportable("{SSHA}abcdef"));
+        assertFalse(hasher.isImportable(null));
+    }
 }
