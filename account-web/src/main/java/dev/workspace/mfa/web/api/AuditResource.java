@@ -29,7 +29,7 @@ import java.time.format.DateTimeParseException;
  * {@code /api/v1/audit} (JSON pages) and {@code /api/v1/audit.csv} (the same filter, streamed): newest first;
  * {@code from} and {@code to} are ISO-8601 instants ({@code to} exclusive).
  */
-@Path("/")
+@Path("")
 @RequestScoped
 public class AuditResource {
 

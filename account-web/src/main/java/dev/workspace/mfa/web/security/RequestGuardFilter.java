@@ -36,6 +36,9 @@ public class RequestGuardFilter extends HttpFilter {
     /** The one page that takes a file: the people import, up to 20 MB. */
     static final String UPLOAD_PAGE = "/admin/import";
     static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    /** The OpenAPI document of the admin API, served by Payara MicroProfile OpenAPI's servlet. */
+    static final String OPEN_API_PATH = "/openapi";
+    private static final String OPEN_API_SERVLET = "microprofile-openapi-servlet";
     static final String ALLOWED_METHODS = "GET, HEAD, POST";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST");
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
@@ -115,14 +118,20 @@ public class RequestGuardFilter extends HttpFilter {
 
     /**
      * Payara adds servlets of its own to every application (MicroProfile Health, the OpenAPI document and its WADL),
-     * which would tell anyone signed in about the server; only the pages and servlets of this application answer.
+     * which would tell anyone about the server; only the pages and servlets of this application answer, and the
+     * OpenAPI document of the admin API at exactly {@code /openapi}.
      */
     private static boolean ownServlet(HttpServletRequest request) {
         String name = request.getHttpServletMapping().getServletName();
         ServletRegistration servlet = name == null ? null : request.getServletContext().getServletRegistration(name);
         String type = servlet == null ? "" : String.valueOf(servlet.getClassName());
         return type.startsWith("dev.workspace.mfa.") || type.equals(FacesServlet.class.getName())
-                || "default".equals(name);
+                || "default".equals(name) || isOpenApiDocument(request, name);
+    }
+
+    private static boolean isOpenApiDocument(HttpServletRequest request, String servletName) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return OPEN_API_SERVLET.equals(servletName) && (path.equals(OPEN_API_PATH) || path.equals(OPEN_API_PATH + "/"));
     }
 
     /**
