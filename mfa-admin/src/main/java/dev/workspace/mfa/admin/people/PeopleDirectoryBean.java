@@ -35,6 +35,12 @@ import java.util.TreeSet;
 @RolesAllowed({"admin", "owner"})
 public class PeopleDirectoryBean implements PeopleDirectory {
 
+    /**
+     * "c.active = TRUE" inside these subqueries would reach the database as "ACTIVE = 1" (an EclipseLink 4.0 bug with
+     * boolean constants in count queries), which H2 2 and PostgreSQL refuse; this form compares no boolean with a number.
+     */
+    private static final String CREDENTIAL_ACTIVE = "SQL('CASE WHEN ? THEN 1 ELSE 0 END', c.active) = 1";
+
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
 
@@ -86,11 +92,11 @@ public class PeopleDirectoryBean implements PeopleDirectory {
         }
         if (query.twoFactor() != null) {
             conditions.add((query.twoFactor() ? "" : "NOT ") + "EXISTS (SELECT c FROM SecondFactorCredential c "
-                    + "WHERE c.userId = u.id AND c.active = TRUE)");
+                    + "WHERE c.userId = u.id AND " + CREDENTIAL_ACTIVE + ")");
         }
         if (query.method() != null) {
-            conditions.add("EXISTS (SELECT c FROM SecondFactorCredential c WHERE c.userId = u.id AND c.active = TRUE "
-                    + "AND c.method = :method)");
+            conditions.add("EXISTS (SELECT c FROM SecondFactorCredential c WHERE c.userId = u.id AND " + CREDENTIAL_ACTIVE
+                    + " AND c.method = :method)");
             parameters.put("method", method(query.method()));
         }
         if (query.locked() != null) {
