@@ -86,6 +86,9 @@ public class PeopleAdministrationBean implements PeopleAdministration {
     @Override
     public Person change(long id, PersonChanges changes, Client client) {
         Actor actor = actors.current();
+        // Owners' rows before the person's: every change that may remove an owner takes the locks in the same order,
+        // so two of them at once wait for each other instead of deadlocking.
+        long activeOwners = changes.roles() != null || changes.active() != null ? lockActiveOwners() : 0;
         UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
         AdminRules.checkMayChange(actor, account);
         Set<Role> rolesBefore = account.getRoles();
@@ -99,7 +102,7 @@ public class PeopleAdministrationBean implements PeopleAdministration {
         boolean ownerBefore = activeBefore && rolesBefore.contains(Role.OWNER);
         boolean ownerAfter = activeAfter && rolesAfter.contains(Role.OWNER);
         if (ownerBefore && !ownerAfter) {
-            AdminRules.checkOwnerRemains(lockActiveOwners(), true, false);
+            AdminRules.checkOwnerRemains(activeOwners, true, false);
         }
         List<String> changed = new ArrayList<>();
         if (changes.name() != null && !changes.name().strip().equals(account.getDisplayName())) {

@@ -1,0 +1,317 @@
+package dev.workspace.mfa.admin.it;
+
+import dev.workspace.mfa.admin.audit.AuditQuery;
+import dev.workspace.mfa.admin.audit.AuditTrail;
+import dev.workspace.mfa.admin.groups.GroupAdministration;
+import dev.workspace.mfa.admin.importing.ImportError;
+import dev.workspace.mfa.admin.importing.ImportReader;
+import dev.workspace.mfa.admin.importing.ImportResult;
+import dev.workspace.mfa.admin.importing.PeopleImport;
+import dev.workspace.mfa.admin.people.NewPerson;
+import dev.workspace.mfa.admin.people.PeopleAdministration;
+import dev.workspace.mfa.admin.people.PeopleDirectory;
+import dev.workspace.mfa.admin.people.PeopleQuery;
+import dev.workspace.mfa.admin.people.PersonChanges;
+import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.account.AdminActionRefusedException;
+import dev.workspace.mfa.core.account.AdminActionRefusedException.Reason;
+import dev.workspace.mfa.core.account.PasswordLinks;
+import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.core.secondfactor.TwoFactorService;
+import dev.workspace.mfa.core.signin.PasswordSignInService;
+import dev.workspace.mfa.core.signin.SignInResult;
+import dev.workspace.mfa.core.signin.SignInResult.Outcome;
+import dev.workspace.mfa.persistence.account.Role;
+import dev.workspace.mfa.persistence.account.UserAccount;
+import dev.workspace.mfa.persistence.audit.AuditEventType;
+import dev.workspace.mfa.persistence.people.WorkspaceGroup;
+import dev.workspace.mfa.persistence.secondfactor.RecoveryCode;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The admin services in Payara Micro against a real database, called as an owner, an admin and a plain user: roles
+ * and the rules that protect people hold in the services themselves, a 2FA reset removes every secret and ends the
+ * person's sessions, and an import keeps good lines and leaves nothing of bad ones. Each database gets a subclass.
+ */
+abstract class AdminServicesChecks {
+
+    private static final Client CLIENT = new Client("192.0.2.10", "in-container test");
+    private static final String LINK_BASE = "http://localhost/login/set-password?token=";
+    private static final String TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+    @Inject
+    AsOwner owner;
+    @Inject
+    AsAdmin admin;
+    @Inject
+    AsUser user;
+    @Inject
+    PeopleAdministration people;
+    @Inject
+    PeopleDirectory directory;
+    @Inject
+    PeopleImport importer;
+    @Inject
+    GroupAdministration groups;
+    @Inject
+    AuditTrail auditTrail;
+    @Inject
+    AccountService accounts;
+    @Inject
+    TwoFactorService twoFactor;
+    @Inject
+    PasswordLinks links;
+    @Inject
+    PasswordSignInService signIn;
+    @PersistenceContext(unitName = "mfa")
+    EntityManager em;
+    @Resource
+    UserTransaction tx;
+
+    /** The admin and the user the callers stand for, added by the owner once. */
+    @BeforeEach
+    void peopleForTheCallers() throws Exception {
+        for (Map.Entry<String, List<String>> person : Map.of(AdminDeployment.ADMIN_EMAIL, List.of("admin", "user"),
+                AdminDeployment.USER_EMAIL, List.of("user")).entrySet()) {
+            if (account(person.getKey()) == null) {
+                owner.run(() -> people.add(new NewPerson(person.getKey(), "Caller", person.getValue(), List.of(),
+                        AdminDeployment.PASSWORD, false), LINK_BASE, CLIENT));
+            }
+        }
+    }
+
+    @Test
+    void servicesRefuseCallersWithoutAnAdminRole() throws Exception {
+        long someone = id(AdminDeployment.USER_EMAIL);
+        List<Caller.Work> adminOnly = List.of(
+                () -> people.add(new NewPerson("sneaky@it.test", "Sneaky", List.of("admin"), List.of(), null, false),
+                        LINK_BASE, CLIENT),
+                () -> people.change(someone, new PersonChanges(null, List.of("owner", "admin", "user"), null, null), CLIENT),
+                () -> people.unlock(someone, CLIENT),
+                () -> people.resetTwoFactor(someone, CLIENT),
+                () -> directory.find(PeopleQuery.all(0, 10)),
+                () -> importer.importPeople(ImportReader.Format.CSV, new StringReader("email\nsneaky@it.test\n"), CLIENT),
+                () -> groups.create("sneaky", CLIENT),
+                () -> auditTrail.find(new AuditQuery(null, null, null, null, null, 0, 10)),
+                // The same rules in core, for any door that calls it directly.
+                () -> accounts.unlock(someone, CLIENT),
+                () -> twoFactor.resetByAdministrator(someone, CLIENT),
+                () -> links.sendInvitation(someone, LINK_BASE, CLIENT));
+        for (Caller.Work call : adminOnly) {
+            assertThrows(EJBAccessException.class, call::run, "without a caller");
+            assertInstanceOf(EJBAccessException.class, refusal(user, call), "as a user");
+        }
+        assertEquals(null, account("sneaky@it.test"));
+        assertEquals(Set.of(Role.USER), account(AdminDeployment.USER_EMAIL).getRoles());
+        assertTrue(em.createQuery("SELECT g FROM WorkspaceGroup g WHERE g.nameKey = 'sneaky'").getResultList().isEmpty());
+    }
+
+    @Test
+    void adminsCannotTouchOwnersAndTheLastOwnerStays() throws Exception {
+        long ownerId = id(AdminDeployment.OWNER_EMAIL);
+        long adminId = id(AdminDeployment.ADMIN_EMAIL);
+        assertReason(Reason.OWNER_ONLY, refusal(admin, () -> people.add(new NewPerson("second.owner@it.test", "Second",
+                List.of("owner"), List.of(), null, false), LINK_BASE, CLIENT)));
+        assertReason(Reason.OWNER_ONLY, refusal(admin, () -> people.change(ownerId,
+                new PersonChanges("Renamed by an admin", null, null, null), CLIENT)));
+        assertReason(Reason.OWNER_ONLY, refusal(admin, () -> people.change(adminId,
+                new PersonChanges(null, List.of("owner", "admin", "user"), null, null), CLIENT)));
+        assertReason(Reason.OWNER_ONLY, refusal(admin, () -> people.unlock(ownerId, CLIENT)));
+        assertReason(Reason.OWNER_ONLY, refusal(admin, () -> people.resetTwoFactor(ownerId, CLIENT)));
+        assertReason(Reason.OWN_ACCOUNT, refusal(admin, () -> people.resetTwoFactor(adminId, CLIENT)));
+        assertReason(Reason.OWN_ACCOUNT, refusal(admin, () -> people.change(adminId,
+                new PersonChanges(null, null, null, false), CLIENT)));
+
+        assertEquals(1, activeOwners(), "the bootstrap administrator is the only owner");
+        assertReason(Reason.LAST_OWNER, refusal(owner, () -> people.change(ownerId,
+                new PersonChanges(null, List.of("admin", "user"), null, null), CLIENT)));
+        assertEquals(1, activeOwners());
+        assertFalse(account(AdminDeployment.OWNER_EMAIL).getDisplayName().startsWith("Renamed"));
+        assertEquals(null, account("second.owner@it.test"));
+    }
+
+    /**
+     * Two owners, and two changes at once that would each leave one: together they must not leave none. Each
+     * change locks the owners' rows, so the second waits for the first and then sees that it would remove the last
+     * owner; neither may fail any other way (a deadlock or a lock time-out would be a 500 for the admin).
+     */
+    @Test
+    void twoOwnerRemovalsAtOnceLeaveExactlyOneOwner() throws Exception {
+        long ownerId = id(AdminDeployment.OWNER_EMAIL);
+        long second = owner.call(() -> people.add(new NewPerson("co.owner@it.test", "Co-owner",
+                List.of("owner", "admin", "user"), List.of(), AdminDeployment.PASSWORD, false), LINK_BASE, CLIENT)).person().id();
+        try {
+            for (int round = 0; round < 5; round++) {
+                assertEquals(2, activeOwners());
+                CountDownLatch start = new CountDownLatch(1);
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                    Future<Throwable> demoteOther = pool.submit(() -> {
+                        start.await();
+                        return refusalOrNull(owner, () -> people.change(second,
+                                new PersonChanges(null, List.of("admin", "user"), null, null), CLIENT));
+                    });
+                    Future<Throwable> demoteSelf = pool.submit(() -> {
+                        start.await();
+                        return refusalOrNull(owner, () -> people.change(ownerId,
+                                new PersonChanges(null, List.of("admin", "user"), null, null), CLIENT));
+                    });
+                    start.countDown();
+                    List<Throwable> outcomes = Arrays.asList(demoteOther.get(), demoteSelf.get());
+                    assertEquals(1, outcomes.stream().filter(t -> t == null).count(), "exactly one change: " + outcomes);
+                    outcomes.stream().filter(t -> t != null).forEach(t -> assertReason(Reason.LAST_OWNER, t));
+                    assertEquals(1, activeOwners());
+                } finally {
+                    pool.shutdownNow();
+                }
+                // Both owners again for the next round (the container still sees the caller as an owner).
+                for (long demoted : List.of(ownerId, second)) {
+                    owner.run(() -> people.change(demoted, new PersonChanges(null, List.of("owner", "admin", "user"),
+                            null, null), CLIENT));
+                }
+            }
+        } finally {
+            owner.run(() -> people.change(ownerId, new PersonChanges(null, List.of("owner", "admin", "user"), null, null), CLIENT));
+            owner.run(() -> people.change(second, new PersonChanges(null, List.of("user"), null, false), CLIENT));
+        }
+    }
+
+    @Test
+    void resetRemovesEverySecretEndsSessionsAndIsAudited() throws Exception {
+        String email = "lost.phone@it.test";
+        ImportResult imported = admin.call(() -> importer.importPeople(ImportReader.Format.CSV, new StringReader(
+                "email,name,password,totp_secret\n" + email + ",Lost Phone," + AdminDeployment.PASSWORD + "," + TOTP_SECRET + "\n"),
+                CLIENT));
+        assertEquals(List.of(), imported.errors());
+        long id = id(email);
+        tx.begin();
+        em.persist(new RecoveryCode(id, 0, "keyed-hash-of-a-code", null));
+        tx.commit();
+        int generation = account(email).getSessionGeneration();
+        assertTrue(signIn.checkPassword(email, AdminDeployment.PASSWORD, "192.0.2.11").secondStepRequired(),
+                "the imported authenticator is asked for after the password");
+
+        admin.run(() -> people.resetTwoFactor(id, CLIENT));
+
+        assertEquals(0, count(SecondFactorCredential.class, id), "no credential is left");
+        assertEquals(0, count(RecoveryCode.class, id), "no recovery code is left");
+        assertTrue(account(email).getSessionGeneration() > generation, "every open session ends");
+        SignInResult afterReset = signIn.checkPassword(email, AdminDeployment.PASSWORD, "192.0.2.11");
+        assertEquals(Outcome.PASSWORD_ACCEPTED, afterReset.outcome());
+        assertFalse(afterReset.secondStepRequired(), "the password alone signs in, so the person can set 2FA up again");
+        assertTrue(owner.call(() -> auditTrail.find(new AuditQuery(email, AdminDeployment.ADMIN_EMAIL,
+                AuditEventType.TWO_FACTOR_RESET.name(), null, null, 0, 10))).total() == 1, "audited with the acting admin");
+    }
+
+    @Test
+    void importKeepsGoodLinesAndLeavesNothingOfBadOnes() throws Exception {
+        String file = String.join("\n",
+                "email,name,roles,groups,password,password_hash,totp_secret",
+                "good.one@it.test,Good One,user,imported,a long password 1,,",
+                "not an email,Bad Email,user,,,,",
+                "good.two@it.test,Good Two,user;admin,imported,,$2b$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW,",
+                "bad.secret@it.test,Bad Secret,user,ghost-group,a long password 2,,not*base32",
+                "bad.role@it.test,Bad Role,emperor,ghost-group,a long password 3,,",
+                "good.three@it.test,Good Three,,imported,a long password 4,," + TOTP_SECRET,
+                "");
+        ImportResult result = admin.call(() -> importer.importPeople(ImportReader.Format.CSV, new StringReader(file), CLIENT));
+
+        assertEquals(3, result.created() + result.updated(), result.toString());
+        assertEquals(List.of(3, 5, 6), result.errors().stream().map(ImportError::line).toList(), result.toString());
+        for (String bad : List.of("bad.secret@it.test", "bad.role@it.test")) {
+            assertEquals(null, account(bad), bad + " was not imported");
+        }
+        assertTrue(em.createQuery("SELECT g FROM WorkspaceGroup g WHERE g.nameKey = 'ghost-group'").getResultList().isEmpty(),
+                "a failed line leaves no group behind");
+        UserAccount two = account("good.two@it.test");
+        assertEquals(Set.of(Role.ADMIN, Role.USER), two.getRoles());
+        assertEquals(Set.of("imported"), two.getGroups().stream().map(WorkspaceGroup::getNameKey).collect(Collectors.toSet()));
+        assertEquals(Outcome.PASSWORD_ACCEPTED, signIn.checkPassword("good.two@it.test", "U*U", "192.0.2.12").outcome(),
+                "the bcrypt hash opens the account");
+        assertTrue(account("good.two@it.test").getPasswordHash().startsWith("$argon2id$"), "and is replaced by ours");
+    }
+
+    @Test
+    void unlockOpensALockedPasswordStep() throws Exception {
+        String email = "locked.out@it.test";
+        long id = admin.call(() -> people.add(new NewPerson(email, "Locked Out", List.of("user"), List.of(),
+                AdminDeployment.PASSWORD, false), LINK_BASE, CLIENT)).person().id();
+        for (int i = 0; i < 10; i++) {
+            signIn.checkPassword(email, "not the password " + i, "192.0.2.13");
+        }
+        assertEquals(Outcome.LOCKED, signIn.checkPassword(email, AdminDeployment.PASSWORD, "192.0.2.13").outcome());
+        assertTrue(admin.call(() -> directory.person(id)).orElseThrow().locked());
+
+        admin.run(() -> people.unlock(id, CLIENT));
+
+        assertFalse(admin.call(() -> directory.person(id)).orElseThrow().locked());
+        assertEquals(Outcome.PASSWORD_ACCEPTED, signIn.checkPassword(email, AdminDeployment.PASSWORD, "192.0.2.13").outcome());
+    }
+
+    private static Throwable refusal(Caller caller, Caller.Work call) {
+        Throwable refused = refusalOrNull(caller, call);
+        assertTrue(refused != null, "the call was refused");
+        return refused;
+    }
+
+    private static Throwable refusalOrNull(Caller caller, Caller.Work call) {
+        try {
+            caller.run(call);
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
+    private static void assertReason(Reason expected, Throwable refused) {
+        AdminActionRefusedException refusal = assertInstanceOf(AdminActionRefusedException.class, refused);
+        assertEquals(expected, refusal.reason());
+    }
+
+    private UserAccount account(String email) {
+        em.clear();
+        return em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class).setParameter("email", email)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private long id(String email) {
+        return account(email).getId();
+    }
+
+    private long activeOwners() {
+        em.clear();
+        return em.createQuery("SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE r = :owner AND u.enabled = TRUE",
+                Long.class).setParameter("owner", Role.OWNER).getSingleResult();
+    }
+
+    private long count(Class<?> entity, long userId) {
+        em.clear();
+        return em.createQuery("SELECT COUNT(e) FROM " + entity.getSimpleName() + " e WHERE e.userId = :id", Long.class)
+                .setParameter("id", userId).getSingleResult();
+    }
+}
