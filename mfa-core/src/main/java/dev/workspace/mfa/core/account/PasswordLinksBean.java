@@ -72,7 +72,7 @@ public class PasswordLinksBean implements PasswordLinks {
         if (account == null) {
             throw new AdminActionRefusedException(AdminActionRefusedException.Reason.NOT_FOUND);
         }
-        String link = linkBase + issue(account, LinkPurpose.INVITATION, INVITATION_VALIDITY);
+        String link = linkBase + issue(account, LinkPurpose.INVITATION);
         audit.recordBy(actors.current(), AuditEventType.INVITATION_SENT, userId, account.getEmail(), client.address(),
                 "set-password link valid " + INVITATION_VALIDITY.toHours() + " h");
         notices.fire(new SecurityNotice(SecurityNotice.Kind.INVITATION, userId, client, clock.instant(), link));
@@ -93,7 +93,7 @@ public class PasswordLinksBean implements PasswordLinks {
         }
         em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class).setParameter("email", normalized)
                 .getResultStream().findFirst().filter(UserAccount::isEnabled).ifPresent(account -> {
-                    String link = linkBase + issue(account, LinkPurpose.PASSWORD_RESET, RESET_VALIDITY);
+                    String link = linkBase + issue(account, LinkPurpose.PASSWORD_RESET);
                     audit.record(AuditEventType.PASSWORD_RESET_REQUESTED, null, account.getId(), normalized,
                             client.address(), "reset link valid " + RESET_VALIDITY.toMinutes() + " min");
                     notices.fire(new SecurityNotice(SecurityNotice.Kind.PASSWORD_RESET_LINK, account.getId(), client,
@@ -104,7 +104,7 @@ public class PasswordLinksBean implements PasswordLinks {
     @Override
     public Optional<LinkHolder> check(String token) {
         LocalDateTime now = LocalDateTime.now(clock);
-        return find(token).filter(link -> link.getUsedAt() == null && link.getExpiresAt().isAfter(now))
+        return find(token).filter(link -> link.isUsableAt(now))
                 .flatMap(link -> Optional.ofNullable(em.find(UserAccount.class, link.getUserId()))
                         .map(account -> new LinkHolder(account.getEmail(), kindOf(link.getPurpose()))));
     }
@@ -133,13 +133,19 @@ public class PasswordLinksBean implements PasswordLinks {
                         : "password reset by emailed link") + "; all sessions ended");
     }
 
-    private String issue(UserAccount account, LinkPurpose purpose, Duration validity) {
+    private String issue(UserAccount account, LinkPurpose purpose) {
         LocalDateTime now = LocalDateTime.now(clock);
         em.createNamedQuery(AccountLink.VOID_FOR_USER).setParameter("userId", account.getId())
                 .setParameter("purpose", purpose).setParameter("now", now).executeUpdate();
         String token = RandomTokens.next();
-        em.persist(new AccountLink(account.getId(), purpose, hash(token), now, now.plus(validity)));
+        em.persist(newLink(account.getId(), purpose, hash(token), now));
         return token;
+    }
+
+    /** A link made now: an invitation holds 24 hours, a password reset 1 hour. */
+    static AccountLink newLink(long userId, LinkPurpose purpose, String tokenHash, LocalDateTime now) {
+        return new AccountLink(userId, purpose, tokenHash, now,
+                now.plus(purpose == LinkPurpose.INVITATION ? INVITATION_VALIDITY : RESET_VALIDITY));
     }
 
     private Optional<AccountLink> find(String token) {

@@ -84,4 +84,9 @@ public class AccountLink {
     public LocalDateTime getUsedAt() {
         return usedAt;
     }
+
+    /** Not used yet and not expired: the same rule as the conditional update {@link #USE}. */
+    public boolean isUsableAt(LocalDateTime now) {
+        return usedAt == null && expiresAt.isAfter(now);
+    }
 }
