@@ -2,13 +2,8 @@ package dev.workspace.mfa.it;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.workspace.mfa.core.totp.Base32;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -20,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
@@ -56,7 +50,7 @@ class MethodsBrowserIT {
     static final String GATEWAY_TOKEN = "gateway-test-token";
     private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
-    private static GreenMail mailServer;
+    private static Mailbox mailbox;
     private static WireMockServer smsGateway;
 
     @ArquillianResource
@@ -71,15 +65,12 @@ class MethodsBrowserIT {
     /** The mail server and the gateway start before the application, which is configured with their ports. */
     @Deployment(testable = false)
     static WebArchive packagedWar() throws IOException {
-        mailServer = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailServer.start();
+        mailbox = new Mailbox();
         smsGateway = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         smsGateway.start();
         smsGateway.stubFor(post(urlEqualTo("/sms")).willReturn(ok()));
-        return PackagedWar.withAdministrator("methods", EMAIL, PASSWORD,
-                "mfa.smtp.host=127.0.0.1",
-                "mfa.smtp.port=" + mailServer.getSmtp().getPort(),
-                "mfa.smtp.from=workspace@methods.test",
+        String[] mail = mailbox.settings("workspace@methods.test");
+        return PackagedWar.withAdministrator("methods", EMAIL, PASSWORD, mail[0], mail[1], mail[2],
                 "mfa.sms.gateway.url=http://127.0.0.1:" + smsGateway.port() + "/sms",
                 "mfa.sms.gateway.token=" + GATEWAY_TOKEN,
                 "mfa.sms.regions=DE",
@@ -88,17 +79,11 @@ class MethodsBrowserIT {
 
     @AfterAll
     static void stopServers() {
-        if (mailServer != null) {
-            mailServer.stop();
+        if (mailbox != null) {
+            mailbox.close();
         }
         if (smsGateway != null) {
             smsGateway.stop();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -118,33 +103,8 @@ class MethodsBrowserIT {
         new Site(base).signOut(browser);
     }
 
-    /**
-     * The text part of the newest email with this subject, once at least {@code expectedCount} mails arrived (bounded
-     * wait): security emails go out asynchronously, among them one for each recovery code used at a step-up.
-     */
     private static String newestMail(String subject, int expectedCount) throws MessagingException, IOException {
-        assertTrue(mailServer.waitForIncomingEmail(10_000, expectedCount), "mail number " + expectedCount + " arrives");
-        MimeMessage[] received = mailServer.getReceivedMessages();
-        for (int i = received.length - 1; i >= 0; i--) {
-            if (received[i].getSubject().equals(subject)) {
-                assertEquals(EMAIL, received[i].getAllRecipients()[0].toString());
-                return textOf(received[i]);
-            }
-        }
-        throw new AssertionError("no mail with subject " + subject + " among " + received.length);
-    }
-
-    private static String textOf(MimeMessage message) throws MessagingException, IOException {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return part.getContent().toString();
-                }
-            }
-        }
-        return content.toString();
+        return mailbox.newest(EMAIL, subject, expectedCount);
     }
 
     private static String codeIn(String text) {

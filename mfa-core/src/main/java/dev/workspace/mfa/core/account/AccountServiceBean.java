@@ -102,6 +102,13 @@ public class AccountServiceBean implements AccountService {
         if (account == null || !account.isPasswordChangeRequired()) {
             throw new AccountRejectedException(Reason.NOT_TEMPORARY);
         }
+        replacePassword(account, newPassword);
+        audit.record(AuditEventType.PASSWORD_CHANGED, id, id, account.getEmail(), clientAddress,
+                "temporary password replaced; other sessions ended");
+    }
+
+    /** A new password that follows the rules and differs from the old one; the person's other sessions end. */
+    private void replacePassword(UserAccount account, String newPassword) {
         checkPasswordRules(account.getEmail(), newPassword);
         if (hasher.verify(newPassword, account.getPasswordHash())) {
             throw new AccountRejectedException(Reason.PASSWORD_UNCHANGED);
@@ -109,21 +116,13 @@ public class AccountServiceBean implements AccountService {
         account.setPasswordHash(hasher.hash(newPassword));
         account.setPasswordChangeRequired(false);
         account.endSessions();
-        audit.record(AuditEventType.PASSWORD_CHANGED, id, id, account.getEmail(), clientAddress,
-                "temporary password replaced; other sessions ended");
     }
 
     @Override
     public void changePassword(StepUpGrant grant, String newPassword, Client client) {
         long id = stepUp.require(grant);
         UserAccount account = em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
-        checkPasswordRules(account.getEmail(), newPassword);
-        if (hasher.verify(newPassword, account.getPasswordHash())) {
-            throw new AccountRejectedException(Reason.PASSWORD_UNCHANGED);
-        }
-        account.setPasswordHash(hasher.hash(newPassword));
-        account.setPasswordChangeRequired(false);
-        account.endSessions();
+        replacePassword(account, newPassword);
         audit.record(AuditEventType.PASSWORD_CHANGED, id, id, account.getEmail(), client.address(),
                 "changed by the person; other sessions ended");
         notices.fire(new SecurityNotice(SecurityNotice.Kind.PASSWORD_CHANGED, id, client, clock.instant(), null));
