@@ -111,8 +111,8 @@ public final class PeopleListingLoad {
         }
         System.out.printf(Locale.ROOT, "%nAPI: warm-up %d s, then %d s with %d clients...%n", options.warmup(),
                 options.seconds(), options.concurrency());
-        Map<String, Latencies> results = measure(options.concurrency(), QUERIES, this::timeApi);
-        printTable("GET /api/v1/users, " + options.concurrency() + " clients", results, matched);
+        printTable("GET /api/v1/users, " + options.concurrency() + " clients",
+                measure(options.concurrency(), QUERIES, this::timeApi), matched);
         if (options.adminPassword() != null) {
             measureConsole(matched.get(QUERIES.get(0).name()));
         }
@@ -281,14 +281,14 @@ public final class PeopleListingLoad {
         Query page = new Query("console GET /admin/people", "");
         HttpRequest request = HttpRequest.newBuilder(uri("/admin/people")).timeout(Duration.ofMinutes(2)).GET().build();
         int rows = (int) Math.min(50, everybody);
-        Map<String, Latencies> results = measure(1, List.of(page), query -> {
+        Run run = measure(1, List.of(page), query -> {
             HttpResponse<String> response = browser.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher count = ROW_COUNT.matcher(response.body());
             long shown = ROW.matcher(response.body()).results().count();
             return response.statusCode() == 200 && count.find() && Long.parseLong(count.group(1)) == everybody
                     && shown == rows ? null : response.statusCode() + " with " + shown + " rows";
         });
-        printTable("console, 1 client (each a full page: count, 50 rows, group filter list)", results,
+        printTable("console, 1 client (each a full page: count, 50 rows, group filter list)", run,
                 Map.of(page.name(), everybody));
     }
 
@@ -300,16 +300,13 @@ public final class PeopleListingLoad {
     // Measuring.
 
     /** Sends the queries round-robin from {@code clients} threads: a warm-up, then the measured run. */
-    private Map<String, Latencies> measure(int clients, List<Query> queries, Call call) throws InterruptedException {
-        run(clients, queries, call, options.warmup(), new ConcurrentHashMap<>());
-        Map<String, Latencies> results = new ConcurrentHashMap<>();
-        long elapsed = run(clients, queries, call, options.seconds(), results);
-        results.values().forEach(latencies -> latencies.elapsedNanos = elapsed);
-        return results;
+    private Run measure(int clients, List<Query> queries, Call call) throws InterruptedException {
+        drive(clients, queries, call, options.warmup());
+        return drive(clients, queries, call, options.seconds());
     }
 
-    private static long run(int clients, List<Query> queries, Call call, int seconds, Map<String, Latencies> results)
-            throws InterruptedException {
+    private static Run drive(int clients, List<Query> queries, Call call, int seconds) throws InterruptedException {
+        Map<String, Latencies> results = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
@@ -337,26 +334,25 @@ public final class PeopleListingLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        return System.nanoTime() - start;
+        return new Run(results, System.nanoTime() - start);
     }
 
-    private static void printTable(String title, Map<String, Latencies> results, Map<String, Long> matched) {
+    private static void printTable(String title, Run run, Map<String, Long> matched) {
         System.out.printf(Locale.ROOT, "%n%s%n", title);
         System.out.println("| query | rows matched | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         Latencies overall = new Latencies();
         for (Map.Entry<String, Long> entry : matched.entrySet()) {
-            Latencies latencies = results.get(entry.getKey());
+            Latencies latencies = run.latencies().get(entry.getKey());
             if (latencies != null) {
-                System.out.println(latencies.row(entry.getKey(), Long.toString(entry.getValue())));
+                System.out.println(latencies.row(entry.getKey(), Long.toString(entry.getValue()), run.elapsedNanos()));
                 overall = overall.merge(latencies);
-                overall.elapsedNanos = latencies.elapsedNanos;
             }
         }
-        if (results.size() > 1) {
-            System.out.println(overall.row("**overall**", ""));
+        if (run.latencies().size() > 1) {
+            System.out.println(overall.row("**overall**", "", run.elapsedNanos()));
         }
-        results.values().stream().filter(latencies -> latencies.firstProblem != null).forEach(latencies ->
+        run.latencies().values().stream().filter(latencies -> latencies.firstProblem != null).forEach(latencies ->
                 System.out.println("first error: " + latencies.firstProblem));
     }
 
@@ -377,13 +373,16 @@ public final class PeopleListingLoad {
     private record Query(String name, String params) {
     }
 
+    /** What one measured run saw, by query name, and how long it lasted. */
+    private record Run(Map<String, Latencies> latencies, long elapsedNanos) {
+    }
+
     /** The latencies of one kind of request, in nanoseconds, and its errors. */
     private static final class Latencies {
         private long[] samples = new long[1024];
         private int count;
         private int errors;
         private String firstProblem;
-        private long elapsedNanos;
 
         void add(long nanos, String problem) {
             if (count == samples.length) {
@@ -406,7 +405,7 @@ public final class PeopleListingLoad {
             return merged;
         }
 
-        String row(String name, String matched) {
+        String row(String name, String matched, long elapsedNanos) {
             long[] sorted = Arrays.copyOf(samples, count);
             Arrays.sort(sorted);
             return String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %s | %s | %s |", name, matched, count,

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -258,6 +261,16 @@ class AdminApiIT {
         assertEquals(1, json(again).getInt("updated"), again.body());
         assertEquals(List.of(2, 3), json(again).getJsonArray("errors").stream().map(e -> e.asJsonObject().getInt("line")).toList());
         assertError(415, "unsupported_media_type", call(BOOTSTRAP_TOKEN, "POST", "/api/v1/users/import", "application/xml", "<x/>"));
+
+        // Chunked, so without a length to refuse up front: over 20 MB imports nothing, not even its good first line.
+        byte[] start = "email,name\nchunked@api.test,Chunked\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] filler = "not-an-email,Filler\n".repeat(1_200_000).getBytes(StandardCharsets.US_ASCII);
+        HttpRequest.Builder chunked = client.request("/api/v1/users/import")
+                .header("Authorization", "Bearer " + BOOTSTRAP_TOKEN).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                        new ByteArrayInputStream(start), new ByteArrayInputStream(filler))));
+        assertError(413, "too_large", client.send(chunked));
+        assertEquals(0, json(owner("GET", "/api/v1/users?q=chunked@api.test", null)).getInt("total"));
     }
 
     @Test
@@ -367,6 +380,8 @@ class AdminApiIT {
         assertTrue(created.getInt("total") >= 2, created.toString());
         assertError(400, "invalid_event_type", owner("GET", "/api/v1/audit?type=BOGUS", null));
         assertError(400, "bad_parameter", owner("GET", "/api/v1/audit?from=yesterday", null));
+        assertEquals(0, json(owner("GET", "/api/v1/audit?from=%2B1000000000-01-01T00:00:00Z", null)).getInt("total"),
+                "a time beyond every database's range finds nothing, without an error");
 
         HttpResponse<String> csv = call(BOOTSTRAP_TOKEN, "GET", "/api/v1/audit.csv?subject=" + TOTP_PERSON, null, null);
         assertEquals(200, csv.statusCode());
@@ -386,5 +401,15 @@ class AdminApiIT {
             assertTrue(document.body().contains(path), path);
         }
         assertEquals(404, call(BOOTSTRAP_TOKEN, "GET", "/api/v1/application.wadl", null, null).statusCode());
+    }
+
+    @Test
+    @Order(13)
+    void anAdminsTokenEndsWithTheirSessions() throws Exception {
+        assertEquals(200, call(adminToken, "GET", "/api/v1/users?size=1", null, null).statusCode());
+        String admin = "/api/v1/users/" + idOf(ADMIN);
+        assertEquals(200, owner("PATCH", admin, "{\"roles\": [\"user\"]}").statusCode());
+        assertEquals(200, owner("PATCH", admin, "{\"roles\": [\"admin\", \"user\"]}").statusCode());
+        assertError(401, "unauthorized", call(adminToken, "GET", "/api/v1/users?size=1", null, null));
     }
 }

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 /**
  * {@code GET /admin/audit.csv?subject=&actor=&type=&from=&to=} (dates as yyyy-mm-dd, UTC, {@code to} inclusive): the
@@ -35,7 +35,7 @@ public class AuditExportServlet extends HttpServlet {
         try {
             query = new AuditQuery(request.getParameter("subject"), request.getParameter("actor"),
                     request.getParameter("type"), day(request.getParameter("from"), 0), day(request.getParameter("to"), 1), 0, 1);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }

@@ -35,12 +35,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code /api/v1/users}: the people, through the same services as the console. */
@@ -140,20 +144,31 @@ public class UsersResource {
     }
 
     /**
-     * {@code text/csv} or {@code application/json}, at most 20 MB, read as UTF-8 while it streams in; each line is
-     * imported on its own.
+     * {@code text/csv} or {@code application/json}, at most 20 MB, read as UTF-8; each line is imported on its own. The
+     * body is spooled to a temporary file first, so that one over the limit imports nothing: a chunked body has no
+     * length to check up front, and lines imported before a 413 would be a half-done import nobody was told about.
      */
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON})
-    public String importPeople(@HeaderParam("Content-Type") String type, InputStream body) {
+    public String importPeople(@HeaderParam("Content-Type") String type, InputStream body) throws IOException {
         ImportReader.Format format = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/csv")
                 ? ImportReader.Format.CSV : ImportReader.Format.JSON;
         if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
             throw new ApiError(413, "too_large", "The file is larger than 20 MB. Split it and import the parts.");
         }
-        ImportResult result = peopleImport.importPeople(format, new InputStreamReader(
-                new BoundedInputStream(body, MAX_IMPORT_BYTES), StandardCharsets.UTF_8), client());
+        java.nio.file.Path spooled = Files.createTempFile("people-import-", ".upload");
+        ImportResult result;
+        try {
+            try (InputStream bounded = new BoundedInputStream(body, MAX_IMPORT_BYTES)) {
+                Files.copy(bounded, spooled, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (Reader file = new InputStreamReader(Files.newInputStream(spooled), StandardCharsets.UTF_8)) {
+                result = peopleImport.importPeople(format, file, client());
+            }
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
         JsonArrayBuilder errors = Json.createArrayBuilder();
         result.errors().forEach(error -> errors.add(Json.createObjectBuilder().add("line", error.line())
                 .add("error", error.code().toLowerCase(Locale.ROOT)).add("message", ImportMessages.text(error))));

@@ -20,8 +20,14 @@ public enum ImportProblem {
     PASSWORD_AND_HASH,
     /** A password hash that is neither Argon2id (PHC) nor bcrypt ($2a$, $2b$, $2y$). */
     UNSUPPORTED_PASSWORD_HASH,
+    /** A password, password hash or TOTP secret for a person who exists already: an import never replaces them. */
+    EXISTING_PERSON_CREDENTIALS,
     /** A TOTP secret that is not Base32 of at least 80 bits. */
     BAD_TOTP_SECRET,
+    /** The database refused the line, most likely because another line or another admin added the same email meanwhile. */
+    NOT_SAVED,
+    /** More than {@code ImportedPersonWriter.MAX_GROUPS} groups on one line. */
+    TOO_MANY_GROUPS,
     /** A line longer than the limit. */
     LINE_TOO_LONG,
     /** The file holds more lines than one import takes. */

@@ -1,6 +1,8 @@
 package dev.workspace.mfa.admin.importing;
 
 import dev.workspace.mfa.admin.groups.Groups;
+import dev.workspace.mfa.admin.people.PeopleAdministration;
+import dev.workspace.mfa.admin.people.PersonChanges;
 import dev.workspace.mfa.admin.people.Roles;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
@@ -23,12 +25,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Writes one imported person in a transaction of its own: all of the line, or nothing. */
@@ -39,6 +41,8 @@ public class ImportedPersonWriter {
     /** 80 bits, the least RFC 4226 allows for a shared secret; 512 bits is more than any app makes. */
     private static final int MIN_SECRET_BYTES = 10;
     private static final int MAX_SECRET_BYTES = 64;
+    /** As many as the API takes in one person's "groups"; a JSON item could otherwise name thousands in one transaction. */
+    static final int MAX_GROUPS = 100;
 
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
@@ -53,6 +57,9 @@ public class ImportedPersonWriter {
     private TwoFactorService twoFactor;
 
     @Inject
+    private PeopleAdministration people;
+
+    @Inject
     private Actors actors;
 
     @Inject
@@ -61,7 +68,10 @@ public class ImportedPersonWriter {
     @Inject
     private Clock clock;
 
-    /** @return true when the person was created, false when an existing account was updated */
+    /**
+     * @return true when the person was created, false when an existing person's name, roles or groups were updated
+     *         (under the same rules as an admin's change on the console)
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean write(ImportLine line, Client client) {
         Actor actor = actors.current();
@@ -69,6 +79,9 @@ public class ImportedPersonWriter {
             throw new AccountRejectedException(AccountRejectedException.Reason.INVALID_EMAIL);
         }
         String email = EmailAddress.normalize(line.email());
+        if (line.groups().size() > MAX_GROUPS) {
+            throw new ImportLineRefusedException(ImportProblem.TOO_MANY_GROUPS);
+        }
         if (line.password() != null && line.passwordHash() != null) {
             throw new ImportLineRefusedException(ImportProblem.PASSWORD_AND_HASH);
         }
@@ -85,48 +98,32 @@ public class ImportedPersonWriter {
             throw new AccountRejectedException(AccountRejectedException.Reason.INVALID_DISPLAY_NAME);
         }
         Set<Role> roles = Roles.parse(line.roles());
-        UserAccount account = em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class).setParameter("email", email)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
-        boolean created = account == null;
+        Optional<Long> existing = em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class).setParameter("email", email)
+                .getResultStream().findFirst().map(UserAccount::getId);
+        if (existing.isPresent()) {
+            // An import must not become a quiet takeover: a person's password and second factor are theirs to change
+            // (or an admin's through Reset 2FA, which emails them), never a file's.
+            if (line.password() != null || line.passwordHash() != null || secret != null) {
+                throw new ImportLineRefusedException(ImportProblem.EXISTING_PERSON_CREDENTIALS);
+            }
+            people.change(existing.get(), new PersonChanges(line.name(), line.roles().isEmpty() ? null : line.roles(),
+                    line.groups().isEmpty() ? null : line.groups(), null), client);
+            return false;
+        }
+        AdminRules.checkRoleChange(actor, Set.of(Role.USER), roles);
         String passwordHash = line.passwordHash() != null ? line.passwordHash()
                 : line.password() != null ? hasher.hash(line.password()) : null;
-        if (created) {
-            AdminRules.checkRoleChange(actor, Set.of(Role.USER), roles);
-            account = new UserAccount(email, line.name() == null ? email.substring(0, email.indexOf('@')) : line.name(),
-                    passwordHash == null ? PasswordHasher.NO_PASSWORD : passwordHash, roles, LocalDateTime.now(clock));
-            em.persist(account);
-            account.getGroups().addAll(groups.resolve(line.groups(), actor, client.address()));
-            em.flush();
-            audit.recordBy(actor, AuditEventType.ACCOUNT_CREATED, account.getId(), email, client.address(),
-                    "imported; roles " + roles + (passwordHash == null ? "; no password yet" : ""));
-        } else {
-            AdminRules.checkMayChange(actor, account);
-            if (!line.roles().isEmpty()) {
-                AdminRules.checkRoleChange(actor, account.getRoles(), roles);
-                if (!roles.equals(account.getRoles())) {
-                    account.setRoles(roles);
-                    account.endSessions();
-                }
-            }
-            if (line.name() != null) {
-                account.setDisplayName(line.name());
-            }
-            if (!line.groups().isEmpty()) {
-                account.getGroups().clear();
-                account.getGroups().addAll(groups.resolve(line.groups(), actor, client.address()));
-            }
-            if (passwordHash != null) {
-                account.setPasswordHash(passwordHash);
-                account.setPasswordChangeRequired(false);
-                account.endSessions();
-            }
-            audit.recordBy(actor, AuditEventType.ACCOUNT_UPDATED, account.getId(), email, client.address(),
-                    "imported" + (passwordHash != null ? "; password replaced" : ""));
-        }
+        UserAccount account = new UserAccount(email, line.name() == null ? email.substring(0, email.indexOf('@')) : line.name(),
+                passwordHash == null ? PasswordHasher.NO_PASSWORD : passwordHash, roles, LocalDateTime.now(clock));
+        em.persist(account);
+        account.getGroups().addAll(groups.resolve(line.groups(), actor, client.address()));
+        em.flush();
+        audit.recordBy(actor, AuditEventType.ACCOUNT_CREATED, account.getId(), email, client.address(),
+                "imported; roles " + roles + (passwordHash == null ? "; no password yet" : ""));
         if (secret != null) {
             twoFactor.installImportedAuthenticator(account.getId(), secret, client);
         }
-        return created;
+        return true;
     }
 
     private static byte[] secret(String base32) {

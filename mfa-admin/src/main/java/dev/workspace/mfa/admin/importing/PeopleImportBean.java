@@ -51,9 +51,8 @@ public class PeopleImportBean implements PeopleImport {
                 } catch (AdminActionRefusedException e) {
                     error = new ImportError(item.person().line(), e.reason().name(), null);
                 } catch (EJBException e) {
-                    // A database refusal (most likely two lines, or a line and another admin, adding the same email).
                     LOG.log(Level.WARNING, "Import line " + item.person().line() + " failed", e);
-                    error = new ImportError(item.person().line(), AccountRejectedException.Reason.EMAIL_TAKEN.name(), null);
+                    error = new ImportError(item.person().line(), ImportProblem.NOT_SAVED.name(), null);
                 }
             }
             if (error != null) {

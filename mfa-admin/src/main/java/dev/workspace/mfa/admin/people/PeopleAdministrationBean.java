@@ -148,7 +148,6 @@ public class PeopleAdministrationBean implements PeopleAdministration {
 
     @Override
     public void resendInvitation(long id, String linkBase, Client client) {
-        AdminRules.checkMayChange(actors.current(), em.find(UserAccount.class, id));
         links.sendInvitation(id, linkBase, client);
     }
 

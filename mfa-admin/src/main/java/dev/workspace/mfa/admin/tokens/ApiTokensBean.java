@@ -69,20 +69,23 @@ public class ApiTokensBean implements ApiTokens {
         }
         String secret = PREFIX + RandomTokens.next();
         LocalDateTime now = LocalDateTime.now(clock);
-        ApiToken token = new ApiToken(actor.accountId(), stripped, hash(secret), now, now.plusDays(validDays));
+        UserAccount owner = em.find(UserAccount.class, actor.accountId());
+        ApiToken token = new ApiToken(owner.getId(), owner.getSessionGeneration(), stripped, hash(secret), now,
+                now.plusDays(validDays));
         em.persist(token);
         em.flush();
         audit.recordBy(actor, AuditEventType.API_TOKEN_CREATED, actor.accountId(), actor.name(), client.address(),
                 "token \"" + stripped + "\" valid " + validDays + " days");
-        return new NewApiToken(view(token, now), secret);
+        return new NewApiToken(view(token, now, owner.getSessionGeneration()), secret);
     }
 
     @Override
     public List<ApiTokenView> mine() {
         Actor actor = actors.current();
         LocalDateTime now = LocalDateTime.now(clock);
+        int generation = em.find(UserAccount.class, actor.accountId()).getSessionGeneration();
         return em.createNamedQuery(ApiToken.FOR_OWNER, ApiToken.class).setParameter("ownerId", actor.accountId())
-                .getResultList().stream().map(token -> view(token, now)).toList();
+                .getResultList().stream().map(token -> view(token, now, generation)).toList();
     }
 
     @Override
@@ -112,9 +115,9 @@ public class ApiTokensBean implements ApiTokens {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class).setParameter("hash", hash(bearerToken))
-                .getResultStream().findFirst().filter(token -> token.isValidAt(now)).flatMap(token -> {
+                .getResultStream().findFirst().flatMap(token -> {
                     UserAccount owner = em.find(UserAccount.class, token.getOwnerId());
-                    if (owner == null || !owner.isEnabled()
+                    if (owner == null || !token.isValidAt(now, owner.getSessionGeneration()) || !owner.isEnabled()
                             || !(owner.getRoles().contains(Role.ADMIN) || owner.getRoles().contains(Role.OWNER))) {
                         return Optional.empty();
                     }
@@ -130,9 +133,12 @@ public class ApiTokensBean implements ApiTokens {
         return KeyedHash.hex(keys.apiTokenKey(), secret);
     }
 
-    private static ApiTokenView view(ApiToken token, LocalDateTime now) {
+    private static ApiTokenView view(ApiToken token, LocalDateTime now, int ownerSessionGeneration) {
         return new ApiTokenView(token.getId(), token.getName(), utc(token.getCreatedAt()), utc(token.getExpiresAt()),
-                utc(token.getLastUsedAt()), utc(token.getRevokedAt()), token.isValidAt(now));
+                utc(token.getLastUsedAt()), utc(token.getRevokedAt()),
+                token.getRevokedAt() != null ? ApiTokenView.State.REVOKED
+                        : !token.getExpiresAt().isAfter(now) ? ApiTokenView.State.EXPIRED
+                        : token.isValidAt(now, ownerSessionGeneration) ? ApiTokenView.State.ACTIVE : ApiTokenView.State.ENDED);
     }
 
     private static java.time.Instant utc(LocalDateTime time) {

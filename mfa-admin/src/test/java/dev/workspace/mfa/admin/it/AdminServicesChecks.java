@@ -256,6 +256,47 @@ abstract class AdminServicesChecks {
         assertTrue(account("good.two@it.test").getPasswordHash().startsWith("$argon2id$"), "and is replaced by ours");
     }
 
+    /** An import for people who exist changes what an admin may change on the console, under the same rules. */
+    @Test
+    void importNeverTakesOverAnAccountNorRemovesTheLastOwner() throws Exception {
+        String before = account(AdminDeployment.USER_EMAIL).getPasswordHash();
+        ImportResult takeover = admin.call(() -> importer.importPeople(ImportReader.Format.CSV, new StringReader(
+                "email,name,password,totp_secret\n"
+                        + AdminDeployment.USER_EMAIL + ",Caller,a password the admin knows,\n"
+                        + AdminDeployment.USER_EMAIL + ",Caller,," + TOTP_SECRET + "\n"
+                        + AdminDeployment.USER_EMAIL + ",Renamed By Import,,\n"), CLIENT));
+        assertEquals(List.of("EXISTING_PERSON_CREDENTIALS", "EXISTING_PERSON_CREDENTIALS"),
+                takeover.errors().stream().map(ImportError::code).toList(), takeover.toString());
+        assertEquals(1, takeover.updated());
+        UserAccount user = account(AdminDeployment.USER_EMAIL);
+        assertEquals(before, user.getPasswordHash(), "the password is the person's");
+        assertEquals(0, count(SecondFactorCredential.class, user.getId()), "no authenticator of the admin's choosing");
+        assertEquals("Renamed By Import", user.getDisplayName());
+        assertEquals(1, owner.call(() -> auditTrail.find(new AuditQuery(AdminDeployment.USER_EMAIL, AdminDeployment.ADMIN_EMAIL,
+                AuditEventType.ACCOUNT_UPDATED.name(), null, null, 0, 10))).total(), "audited with what changed");
+
+        ImportResult demotions = owner.call(() -> importer.importPeople(ImportReader.Format.CSV, new StringReader(
+                "email,roles\n" + AdminDeployment.OWNER_EMAIL + ",admin;user\n"), CLIENT));
+        assertEquals(List.of("LAST_OWNER"), demotions.errors().stream().map(ImportError::code).toList());
+        ImportResult byAnAdmin = admin.call(() -> importer.importPeople(ImportReader.Format.CSV, new StringReader(
+                "email,name\n" + AdminDeployment.OWNER_EMAIL + ",Renamed\n" + AdminDeployment.USER_EMAIL + ",Caller\n"), CLIENT));
+        assertEquals(List.of("OWNER_ONLY"), byAnAdmin.errors().stream().map(ImportError::code).toList(), byAnAdmin.toString());
+        assertEquals(1, activeOwners());
+    }
+
+    @Test
+    void anInvitationIsOnlyForSomeoneWhoNeverSignedIn() throws Exception {
+        String email = "invited.later@it.test";
+        long id = admin.call(() -> people.add(new NewPerson(email, "Invited Later", List.of("user"), List.of(),
+                null, false), LINK_BASE, CLIENT)).person().id();
+        admin.run(() -> people.resendInvitation(id, LINK_BASE, CLIENT));
+        signIn.checkPassword(AdminDeployment.USER_EMAIL, AdminDeployment.PASSWORD, "192.0.2.14");
+        assertReason(Reason.ALREADY_SIGNED_IN, refusal(admin, () -> people.resendInvitation(id(AdminDeployment.USER_EMAIL),
+                LINK_BASE, CLIENT)));
+        assertReason(Reason.OWNER_ONLY, refusal(admin, () -> links.sendInvitation(id(AdminDeployment.OWNER_EMAIL),
+                LINK_BASE, CLIENT)));
+    }
+
     @Test
     void unlockOpensALockedPasswordStep() throws Exception {
         String email = "locked.out@it.test";

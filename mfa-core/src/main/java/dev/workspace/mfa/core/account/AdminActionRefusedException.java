@@ -29,7 +29,9 @@ public class AdminActionRefusedException extends RuntimeException {
         /** A second-factor method other than TOTP, EMAIL and SMS. */
         INVALID_METHOD,
         /** An audit event type that does not exist. */
-        INVALID_EVENT_TYPE
+        INVALID_EVENT_TYPE,
+        /** An invitation for someone who has signed in already: they use Forgot password? instead. */
+        ALREADY_SIGNED_IN
     }
 
     private final Reason reason;

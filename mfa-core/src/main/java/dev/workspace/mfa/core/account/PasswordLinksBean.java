@@ -69,8 +69,10 @@ public class PasswordLinksBean implements PasswordLinks {
     @RolesAllowed({"admin", "owner"})
     public void sendInvitation(long userId, String linkBase, Client client) {
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        if (account == null) {
-            throw new AdminActionRefusedException(AdminActionRefusedException.Reason.NOT_FOUND);
+        AdminRules.checkMayChange(actors.current(), account);
+        // A set-password link for someone who already uses the account would be a password reset that an admin aims.
+        if (account.getLastSignInAt() != null) {
+            throw new AdminActionRefusedException(AdminActionRefusedException.Reason.ALREADY_SIGNED_IN);
         }
         String link = linkBase + issue(account, LinkPurpose.INVITATION);
         audit.recordBy(actors.current(), AuditEventType.INVITATION_SENT, userId, account.getEmail(), client.address(),
@@ -88,7 +90,8 @@ public class PasswordLinksBean implements PasswordLinks {
         Throttle.Counted counted = throttle.countInWindows(List.of(
                 new Throttle.Window("reset-" + counters.emailKey(normalized), WindowLimit.RESET_LINKS_PER_EMAIL),
                 new Throttle.Window("reset-" + ThrottleCounters.addressKey(client.address()), WindowLimit.RESET_LINKS_PER_ADDRESS)), now);
-        if (counted.locked()) {
+        // The request that fills a window still gets its link; only those after it are refused.
+        if (counted.locked() && !counted.started()) {
             return;
         }
         em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class).setParameter("email", normalized)

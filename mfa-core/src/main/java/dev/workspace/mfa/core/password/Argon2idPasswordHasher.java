@@ -56,6 +56,9 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         }
         Optional<PhcString> phc = PhcString.parse(encodedHash);
         if (phc.isEmpty()) {
+            // No password yet (an imported person) or an unreadable hash: the same work as a wrong password, so
+            // the answer's timing does not tell these accounts apart.
+            verifyDecoy(password);
             return false;
         }
         byte[] actual = derive(password, phc.get().salt(), phc.get().parameters());
@@ -76,15 +79,22 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         return decoy;
     }
 
+    /** The column holds 200 characters; our own hashes take about 100. */
+    private static final int MAX_IMPORTED_HASH_LENGTH = 200;
+
     @Override
     public boolean isImportable(String encodedHash) {
-        return encodedHash != null && (BCRYPT.matcher(encodedHash).matches() || PhcString.parse(encodedHash)
+        return encodedHash != null && encodedHash.length() <= MAX_IMPORTED_HASH_LENGTH
+                && (BCRYPT.matcher(encodedHash).matches() || PhcString.parse(encodedHash)
                 .map(PhcString::parameters).filter(Argon2idPasswordHasher::affordable).isPresent());
     }
 
-    /** Imported Argon2id costs at most 256 MiB and 20 passes, so that no imported hash can stall sign-in. */
+    /**
+     * Imported Argon2id costs at most 64 MiB (RFC 9106's second recommended option) and 10 passes: wrong passwords
+     * for imported emails, one hash per core at a time, must not take the server's memory.
+     */
     private static boolean affordable(Argon2Parameters p) {
-        return p.memoryKiB() <= 256 * 1024 && p.iterations() <= 20 && p.parallelism() <= 8 && p.hashLength() >= 16;
+        return p.memoryKiB() <= 64 * 1024 && p.iterations() <= 10 && p.parallelism() <= 4 && p.hashLength() >= 16;
     }
 
     /** bcrypt looks at the first 72 bytes of the password only, as the systems that made these hashes did. */

@@ -90,6 +90,12 @@ class Argon2idPasswordHasherTest {
         assertTrue(hasher.isImportable(FOREIGN_HASH));
         assertFalse(hasher.isImportable("$argon2id$v=19$m=1048576,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"),
                 "1 GiB of memory per sign-in is refused");
+        assertTrue(hasher.isImportable("$argon2id$v=19$m=65536,t=3,p=4$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"),
+                "RFC 9106's second recommended option");
+        assertFalse(hasher.isImportable("$argon2id$v=19$m=131072,t=3,p=4$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"),
+                "128 MiB per wrong password is refused");
+        assertFalse(hasher.isImportable("$argon2id$v=19$m=7168,t=5,p=1$" + "MDEy".repeat(40) + "$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"),
+                "longer than the column");
         assertFalse(hasher.isImportable("$argon2i$v=19$m=7168,t=5,p=1$MDEyMzQ1Njc4OWFiY2RlZg$iFYFbd6+YgSpBS95zKSeCiqMI6RfgwXfibpMk5AbxQY"));
         assertFalse(hasher.isImportable("$2b$15$" + BCRYPT_U_U.substring(7)), "cost 15 would stall sign-in");
         assertFalse(hasher.isImportable("$2x$05$" + BCRYPT_U_U.substring(7)));

@@ -47,12 +47,17 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private LocalDateTime revokedAt;
 
+    @Column(name = "owner_session_generation", nullable = false)
+    private int ownerSessionGeneration;
+
     protected ApiToken() {
         // for JPA
     }
 
-    public ApiToken(long ownerId, String name, String tokenHash, LocalDateTime createdAt, LocalDateTime expiresAt) {
+    public ApiToken(long ownerId, int ownerSessionGeneration, String name, String tokenHash, LocalDateTime createdAt,
+                    LocalDateTime expiresAt) {
         this.ownerId = ownerId;
+        this.ownerSessionGeneration = ownerSessionGeneration;
         this.name = name;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
@@ -95,8 +100,8 @@ public class ApiToken {
         this.revokedAt = revokedAt;
     }
 
-    /** Usable: neither revoked nor expired. */
-    public boolean isValidAt(LocalDateTime now) {
-        return revokedAt == null && expiresAt.isAfter(now);
+    /** Usable: neither revoked nor expired, and made since the owner's sessions last ended. */
+    public boolean isValidAt(LocalDateTime now, int ownerSessionGeneration) {
+        return revokedAt == null && expiresAt.isAfter(now) && this.ownerSessionGeneration == ownerSessionGeneration;
     }
 }

@@ -1,0 +1,35 @@
+package dev.workspace.mfa.core.account;
+
+import dev.workspace.mfa.persistence.people.AccountLink;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+/**
+ * Every hour, deletes set-password links that expired over a day ago: each "Forgot password?" leaves a row, and a
+ * spent or expired link is of no use to anyone. Idempotent, so running on every node of a cluster is harmless.
+ */
+@Singleton
+public class LinkHousekeeping {
+
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+
+    @PersistenceContext(unitName = "mfa")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    public void deleteExpiredLinks() {
+        em.createNamedQuery(AccountLink.DELETE_EXPIRED)
+                .setParameter("before", LocalDateTime.now(clock).minus(KEPT_AFTER_EXPIRY))
+                .executeUpdate();
+    }
+}
