@@ -11,7 +11,9 @@ import dev.workspace.mfa.admin.people.NewPerson;
 import dev.workspace.mfa.admin.people.PeopleAdministration;
 import dev.workspace.mfa.admin.people.PeopleDirectory;
 import dev.workspace.mfa.admin.people.PeopleQuery;
+import dev.workspace.mfa.admin.people.Person;
 import dev.workspace.mfa.admin.people.PersonChanges;
+import dev.workspace.mfa.admin.people.PersonPage;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AdminActionRefusedException;
 import dev.workspace.mfa.core.account.AdminActionRefusedException.Reason;
@@ -295,6 +297,49 @@ abstract class AdminServicesChecks {
                 LINK_BASE, CLIENT)));
         assertReason(Reason.OWNER_ONLY, refusal(admin, () -> links.sendInvitation(id(AdminDeployment.OWNER_EMAIL),
                 LINK_BASE, CLIENT)));
+    }
+
+    /** Every filter and sort of the people table, as this database runs the queries. */
+    @Test
+    void theDirectoryFiltersSortsAndPages() throws Exception {
+        ImportResult imported = admin.call(() -> importer.importPeople(ImportReader.Format.CSV, new StringReader(String.join("\n",
+                "email,name,roles,groups,password,totp_secret",
+                "dir.one@it.test,Zed One,user,directory-team,a long password 1," + TOTP_SECRET,
+                "dir.two@it.test,Amy Two,user;admin,directory-team,a long password 2,",
+                "dir.three@it.test,Mia Three,user,,a long password 3,", "")), CLIENT));
+        assertEquals(List.of(), imported.errors());
+        owner.run(() -> people.change(id("dir.three@it.test"), new PersonChanges(null, null, null, false), CLIENT));
+        for (int i = 0; i < 10; i++) {
+            signIn.checkPassword("dir.two@it.test", "not the password " + i, "192.0.2.15");
+        }
+        Map<PeopleQuery, List<String>> expected = Map.of(
+                filter("dir.", null, null, null, null, null, null), List.of("dir.one@it.test", "dir.three@it.test", "dir.two@it.test"),
+                filter("dir.", "admin", null, null, null, null, null), List.of("dir.two@it.test"),
+                filter(null, null, "Directory-Team", null, null, null, null), List.of("dir.one@it.test", "dir.two@it.test"),
+                filter("dir.", null, null, true, null, null, null), List.of("dir.one@it.test"),
+                filter("dir.", null, "directory-team", false, null, null, null), List.of("dir.two@it.test"),
+                filter("dir.", null, null, null, "totp", null, null), List.of("dir.one@it.test"),
+                filter("dir.", null, null, null, null, true, null), List.of("dir.two@it.test"),
+                filter("dir.", null, null, null, null, false, false), List.of("dir.three@it.test"));
+        for (Map.Entry<PeopleQuery, List<String>> check : expected.entrySet()) {
+            PersonPage page = admin.call(() -> directory.find(check.getKey()));
+            assertEquals(check.getValue(), page.items().stream().map(Person::email).toList(), check.getKey().toString());
+            assertEquals(check.getValue().size(), page.total());
+            assertEquals(page.total(), admin.call(() -> directory.count(check.getKey())));
+        }
+        PeopleQuery byName = new PeopleQuery("dir.", null, null, null, null, null, null, PeopleQuery.Sort.NAME, true, 0, 2);
+        assertEquals(List.of("dir.one@it.test", "dir.three@it.test"),
+                admin.call(() -> directory.find(byName)).items().stream().map(Person::email).toList());
+        PeopleQuery secondPage = new PeopleQuery("dir.", null, null, null, null, null, null, PeopleQuery.Sort.NAME, true, 1, 2);
+        assertEquals(List.of("dir.two@it.test"), admin.call(() -> directory.find(secondPage)).items().stream().map(Person::email).toList());
+        Person one = admin.call(() -> directory.person(id("dir.one@it.test"))).orElseThrow();
+        assertEquals("TOTP", one.method());
+        assertEquals(List.of("directory-team"), one.groups());
+    }
+
+    private static PeopleQuery filter(String text, String role, String group, Boolean twoFactor, String method,
+                                      Boolean locked, Boolean active) {
+        return new PeopleQuery(text, role, group, twoFactor, method, locked, active, PeopleQuery.Sort.EMAIL, false, 0, 50);
     }
 
     @Test
