@@ -120,9 +120,21 @@ public class MfaSettings {
         }
     }
 
-    /** MFA_BOOTSTRAP_API_TOKEN: an owner token for the admin API, for provisioning scripts; unset by default. */
+    /** Wrong bearer tokens are not rate-limited, so the one token an operator makes up must be long. */
+    public static final int MIN_BOOTSTRAP_TOKEN_LENGTH = 32;
+
+    /**
+     * MFA_BOOTSTRAP_API_TOKEN: an owner token for the admin API, for provisioning scripts; unset by default. One shorter
+     * than {@value #MIN_BOOTSTRAP_TOKEN_LENGTH} characters is ignored ({@link #bootstrapApiTokenTooShort()}).
+     */
     public Optional<String> bootstrapApiToken() {
-        return value("mfa.bootstrap.api.token").filter(token -> !token.isBlank());
+        return value("mfa.bootstrap.api.token").filter(token -> token.length() >= MIN_BOOTSTRAP_TOKEN_LENGTH);
+    }
+
+    /** True when MFA_BOOTSTRAP_API_TOKEN is set but too short to be used, so that start-up can say so. */
+    public boolean bootstrapApiTokenTooShort() {
+        return value("mfa.bootstrap.api.token").filter(token -> !token.isBlank())
+                .filter(token -> token.length() < MIN_BOOTSTRAP_TOKEN_LENGTH).isPresent();
     }
 
     /** Empty when the operator gave none: a password is then generated once. */

@@ -1,5 +1,6 @@
 package dev.workspace.mfa.core.setup;
 
+import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.persistence.migration.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -41,6 +42,9 @@ public class ApplicationStartup {
     @Inject
     private BootstrapAdministrator bootstrapAdministrator;
 
+    @Inject
+    private MfaSettings settings;
+
     private volatile boolean started;
 
     @PostConstruct
@@ -49,6 +53,10 @@ public class ApplicationStartup {
         int applied = new SchemaMigration(dataSource).migrate();
         LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied now)");
         bootstrapAdministrator.ensureAdministratorExists();
+        if (settings.bootstrapApiTokenTooShort()) {
+            LOG.warning("MFA_BOOTSTRAP_API_TOKEN is ignored: it needs at least " + MfaSettings.MIN_BOOTSTRAP_TOKEN_LENGTH
+                    + " characters (for example the output of: openssl rand -base64 32)");
+        }
         started = true;
     }
 
