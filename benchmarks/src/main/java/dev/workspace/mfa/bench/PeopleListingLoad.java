@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * What it does: (1) when the server holds fewer generated people ({@code userN@bench.example}) than asked, it imports
  * the missing ones through {@code POST /api/v1/users/import} (CSV, one Argon2id hash computed once and given to
  * everybody: their password is {@value #PERSON_PASSWORD}; about 2 % admins, 20 groups, 20 % with an authenticator),
- * then deactivates 1 % of them. The import goes in requests of {@code --chunk} lines (500), each well under the 20 s
- * after which Payara interrupts a request ({@code request-timeout-seconds} in preboot.asadmin); (2) it sends a fixed mix of {@code GET /api/v1/users} queries from
+ * then deactivates 1 % of them. The import goes in requests of {@code --chunk} lines (500), so that progress shows
+ * often and each stays well under the 300 s after which Payara interrupts a request; (2) it sends a fixed mix of {@code GET /api/v1/users} queries from
  * {@code --concurrency} clients, first for a warm-up that is not counted, then for {@code --seconds}, and prints
  * latency percentiles and throughput per query and overall; (3) with {@code --admin-password}, it signs in to the
  * console with the browser form and times {@code GET /admin/people} (first page with its count) from one client.
