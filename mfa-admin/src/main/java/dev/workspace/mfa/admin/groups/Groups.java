@@ -25,7 +25,7 @@ import java.util.Set;
 @RolesAllowed({"admin", "owner"})
 public class Groups {
 
-    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_NAME_LENGTH = WorkspaceGroup.MAX_NAME_LENGTH;
 
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;

@@ -1,5 +1,6 @@
 package dev.workspace.mfa.admin.it;
 
+import dev.workspace.mfa.admin.audit.AuditPage;
 import dev.workspace.mfa.admin.audit.AuditQuery;
 import dev.workspace.mfa.admin.audit.AuditTrail;
 import dev.workspace.mfa.admin.groups.GroupAdministration;
@@ -20,6 +21,9 @@ import dev.workspace.mfa.core.account.AdminActionRefusedException.Reason;
 import dev.workspace.mfa.core.account.PasswordLinks;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
+import dev.workspace.mfa.core.policy.PolicyService;
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
+import dev.workspace.mfa.core.policy.WorkspacePolicy;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
 import dev.workspace.mfa.core.signin.SignInResult;
 import dev.workspace.mfa.core.signin.SignInResult.Outcome;
@@ -29,6 +33,7 @@ import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 import dev.workspace.mfa.persistence.secondfactor.RecoveryCode;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -39,6 +44,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +98,8 @@ abstract class AdminServicesChecks {
     PasswordLinks links;
     @Inject
     PasswordSignInService signIn;
+    @Inject
+    PolicyService policies;
     @PersistenceContext(unitName = "mfa")
     EntityManager em;
     @Resource
@@ -340,6 +350,56 @@ abstract class AdminServicesChecks {
     private static PeopleQuery filter(String text, String role, String group, Boolean twoFactor, String method,
                                       Boolean locked, Boolean active) {
         return new PeopleQuery(text, role, group, twoFactor, method, locked, active, PeopleQuery.Sort.EMAIL, false, 0, 50);
+    }
+
+    @Test
+    void theOwnerChangesThePolicyWhichIsKeptWithItsHistory() throws Exception {
+        WorkspacePolicy seeded = policies.current();
+        assertFalse(seeded.requireTwoFactor(), "seeded from the environment");
+        assertTrue(seeded.adminsRequireTwoFactor(), "admins need 2FA by default");
+        WorkspacePolicy financeInAWeek = new WorkspacePolicy(true, 7, null, Set.of("TOTP", "EMAIL"), false, 30, true,
+                Set.of("Finance"), Set.of());
+        assertThrows(EJBAccessException.class, () -> admin.call(() -> policies.change(financeInAWeek, CLIENT)), "owners only");
+        assertReason(Reason.OWNER_NEEDS_TWO_FACTOR, refusal(owner, () -> policies.change(financeInAWeek, CLIENT)));
+        assertReason(Reason.INVALID_POLICY, refusal(owner, () -> policies.change(new WorkspacePolicy(false, 0, null,
+                Set.of("CARRIER_PIGEON"), false, 30, true, Set.of(), Set.of()), CLIENT)));
+
+        long ownerId = id(AdminDeployment.OWNER_EMAIL);
+        tx.begin();
+        em.persist(new SecondFactorCredential(ownerId, SecondFactorMethod.TOTP, LocalDateTime.now(), "v1:not-a-real-secret", null, 0));
+        tx.commit();
+        try {
+            Instant before = Instant.now();
+            WorkspacePolicy stored = owner.call(() -> policies.change(financeInAWeek, CLIENT));
+            assertEquals(Set.of("finance"), stored.enforceGroups());
+            assertFalse(stored.requiredSince().isBefore(before.minusSeconds(1)), "the grace period starts now");
+            assertEquals(stored, policies.current());
+
+            long accountant = admin.call(() -> people.add(new NewPerson("accountant@it.test", "Accountant", List.of("user"),
+                    List.of("finance"), AdminDeployment.PASSWORD, false), LINK_BASE, CLIENT)).person().id();
+            TwoFactorRequirement covered = policies.requirementFor(accountant);
+            assertEquals(TwoFactorRequirement.Level.REQUIRED_BY_DEADLINE, covered.level());
+            assertTrue(covered.deadline().isAfter(Instant.now().plus(Duration.ofDays(6))), covered.toString());
+            assertEquals(TwoFactorRequirement.Level.SUGGESTED,
+                    policies.requirementFor(id(AdminDeployment.USER_EMAIL)).level(), "outside the enforced group");
+            assertEquals(TwoFactorRequirement.Level.REQUIRED_NOW, policies.requirementFor(id(AdminDeployment.ADMIN_EMAIL)).level(),
+                    "an admin without 2FA");
+
+            WorkspacePolicy adjusted = owner.call(() -> policies.change(new WorkspacePolicy(true, 14, null,
+                    Set.of("TOTP", "EMAIL"), false, 30, true, Set.of("finance"), Set.of()), CLIENT));
+            assertEquals(stored.requiredSince(), adjusted.requiredSince(), "while it stays on, its start is kept");
+            AuditPage changes = owner.call(() -> auditTrail.find(new AuditQuery(null, AdminDeployment.OWNER_EMAIL,
+                    AuditEventType.POLICY_CHANGED.name(), null, null, 0, 10)));
+            assertEquals(2, changes.total());
+            assertEquals("graceDays 7 -> 14", changes.items().get(0).detail());
+            assertTrue(changes.items().get(1).detail().contains("requireTwoFactor false -> true"), changes.items().get(1).detail());
+        } finally {
+            owner.run(() -> policies.change(seeded, CLIENT));
+            tx.begin();
+            em.createQuery("DELETE FROM SecondFactorCredential c WHERE c.userId = :id").setParameter("id", ownerId).executeUpdate();
+            tx.commit();
+        }
+        assertEquals(3, em.createQuery("SELECT COUNT(p) FROM PolicyRecord p", Long.class).getSingleResult(), "every version kept");
     }
 
     @Test

@@ -31,7 +31,11 @@ public class AdminActionRefusedException extends RuntimeException {
         /** An audit event type that does not exist. */
         INVALID_EVENT_TYPE,
         /** An invitation for someone who has signed in already: they use Forgot password? instead. */
-        ALREADY_SIGNED_IN
+        ALREADY_SIGNED_IN,
+        /** A policy outside its bounds (grace or remember-device days, no allowed method, an unknown method). */
+        INVALID_POLICY,
+        /** An owner without two-factor authentication switching a requirement on. */
+        OWNER_NEEDS_TWO_FACTOR
     }
 
     private final Reason reason;

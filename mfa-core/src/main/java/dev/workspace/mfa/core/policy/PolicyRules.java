@@ -37,7 +37,8 @@ public final class PolicyRules {
         if (!policy.requireTwoFactor() || !covers(policy, person)) {
             return Optional.empty();
         }
-        Instant start = person.created().isAfter(policy.requiredSince()) ? person.created() : policy.requiredSince();
+        Instant since = policy.requiredSince() == null ? Instant.EPOCH : policy.requiredSince();
+        Instant start = person.created().isAfter(since) ? person.created() : since;
         return Optional.of(start.atZone(zone).plusDays(policy.graceDays()).toInstant());
     }
 

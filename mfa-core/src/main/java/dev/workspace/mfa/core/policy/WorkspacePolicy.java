@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param requireTwoFactor        "Require 2FA for all users" (or, with {@code enforceGroups}, for those groups)
  * @param graceDays               days from when the rule starts applying to a person; 0 = at the next sign-in
- * @param requiredSince           when {@code requireTwoFactor} was last switched on; null while it is off
+ * @param requiredSince           when {@code requireTwoFactor} was last switched on (null: while it is off, or in a
+ *                                change an owner asks for, where the policy service sets it)
  * @param adminsRequireTwoFactor  admins and owners need 2FA at once, whatever the rule above says
  * @param enforceGroups           when not empty, the rule covers only members of these groups
  * @param excludeGroups           members of these groups are not covered (unless an enforced group covers them)
@@ -26,8 +27,8 @@ public record WorkspacePolicy(boolean requireTwoFactor, int graceDays, Instant r
         enforceGroups = Set.copyOf(enforceGroups);
         excludeGroups = Set.copyOf(excludeGroups);
         if (graceDays < 0 || graceDays > MAX_GRACE_DAYS || rememberDeviceDays < 0
-                || rememberDeviceDays > MAX_REMEMBER_DEVICE_DAYS || (requireTwoFactor && requiredSince == null)) {
-            throw new IllegalArgumentException("grace 0-365 days, remember-device 0-365 days, a start when required");
+                || rememberDeviceDays > MAX_REMEMBER_DEVICE_DAYS) {
+            throw new IllegalArgumentException("grace and remember-device days are 0 to 365");
         }
     }
 }

@@ -143,7 +143,7 @@ class PolicyRulesTest {
     void aPolicyOutsideItsBoundsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> policy(true, -1, Set.of(), Set.of(), true));
         assertThrows(IllegalArgumentException.class, () -> policy(true, 366, Set.of(), Set.of(), true));
-        assertThrows(IllegalArgumentException.class, () -> new WorkspacePolicy(true, 0, null, Set.of(), false, 30, true,
+        assertThrows(IllegalArgumentException.class, () -> new WorkspacePolicy(false, 0, null, Set.of(), false, 366, true,
                 Set.of(), Set.of()));
     }
 }

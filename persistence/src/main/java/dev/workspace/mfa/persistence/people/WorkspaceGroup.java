@@ -21,6 +21,9 @@ import java.util.Locale;
         + "WHERE m = g) FROM WorkspaceGroup g ORDER BY g.nameKey")
 public class WorkspaceGroup {
 
+    /** The column's length. */
+    public static final int MAX_NAME_LENGTH = 100;
+
     public static final String BY_KEY = "WorkspaceGroup.byKey";
     public static final String BY_KEYS = "WorkspaceGroup.byKeys";
     public static final String ALL_WITH_SIZE = "WorkspaceGroup.allWithSize";

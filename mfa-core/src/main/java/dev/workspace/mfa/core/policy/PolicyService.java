@@ -1,0 +1,25 @@
+package dev.workspace.mfa.core.policy;
+
+import dev.workspace.mfa.core.audit.Client;
+
+/** The workspace policy: the one place that says what it is and what it asks of a person. */
+public interface PolicyService {
+
+    /**
+     * The policy in force. Until an owner first changes it, the one that {@code MFA_REQUIRE_TWO_FACTOR},
+     * {@code MFA_ALLOWED_METHODS} and {@code MFA_RECOVERY_CODES_REVIEWABLE} describe (with admins needing 2FA).
+     */
+    WorkspacePolicy current();
+
+    /** What the policy asks of this person now. */
+    TwoFactorRequirement requirementFor(long userId);
+
+    /**
+     * An owner's change, kept as a new version with the owner and the time, and audited with what changed. When the
+     * requirement is switched on, its grace period starts now; while it stays on, its start is kept.
+     *
+     * @throws dev.workspace.mfa.core.account.AdminActionRefusedException {@code INVALID_POLICY} for values out of
+     *         bounds, {@code OWNER_NEEDS_TWO_FACTOR} for an owner without 2FA switching a requirement on
+     */
+    WorkspacePolicy change(WorkspacePolicy requested, Client client);
+}
