@@ -5,6 +5,7 @@ import dev.workspace.mfa.core.totp.Totp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -295,6 +297,8 @@ class AdminApiIT {
         assertNotNull(adminToken);
         String owner = idOf(OWNER);
         assertError(403, "owner_only", call(adminToken, "PATCH", "/api/v1/users/" + owner, "application/json", "{\"name\": \"Hijacked\"}"));
+        assertError(403, "owner_only", call(adminToken, "GET", "/api/v1/policy", null, null));
+        assertError(403, "owner_only", call(adminToken, "PUT", "/api/v1/policy", "application/json", "{}"));
         assertError(403, "owner_only", call(adminToken, "POST", "/api/v1/users/" + owner + "/reset-two-factor", null, null));
         assertError(403, "owner_only", call(adminToken, "POST", "/api/v1/users", "application/json",
                 "{\"email\": \"new.owner@api.test\", \"name\": \"N\", \"roles\": [\"owner\"]}"));
@@ -411,5 +415,35 @@ class AdminApiIT {
         assertEquals(200, owner("PATCH", admin, "{\"roles\": [\"user\"]}").statusCode());
         assertEquals(200, owner("PATCH", admin, "{\"roles\": [\"admin\", \"user\"]}").statusCode());
         assertError(401, "unauthorized", call(adminToken, "GET", "/api/v1/users?size=1", null, null));
+    }
+
+    @Test
+    @Order(14)
+    void theOwnerReadsAndChangesThePolicy() throws Exception {
+        JsonObject seeded = json(owner("GET", "/api/v1/policy", null));
+        assertEquals(Set.of("requireTwoFactor", "graceDays", "allowedMethods", "recoveryCodesViewable", "rememberDeviceDays",
+                "adminsRequireTwoFactor", "enforceGroups", "excludeGroups"), seeded.keySet());
+        assertFalse(seeded.getBoolean("requireTwoFactor"));
+        assertTrue(seeded.getBoolean("adminsRequireTwoFactor"));
+        String changed = Json.createObjectBuilder(seeded).add("requireTwoFactor", true).add("graceDays", 7)
+                .add("enforceGroups", Json.createArrayBuilder().add("Engineering")).build().toString();
+
+        assertError(400, "bad_body", owner("PUT", "/api/v1/policy", "{\"requireTwoFactor\": true}"));
+        assertError(400, "unknown_field", owner("PUT", "/api/v1/policy", changed.replace("\"graceDays\"", "\"graceDayz\"")));
+        assertError(400, "bad_field", owner("PUT", "/api/v1/policy", changed.replace("\"graceDays\":7", "\"graceDays\":-1")));
+        assertError(400, "bad_field", owner("PUT", "/api/v1/policy", changed.replace("\"graceDays\":7", "\"graceDays\":1.5")));
+        assertError(400, "invalid_policy", owner("PUT", "/api/v1/policy", changed.replace("\"TOTP\"", "\"PIGEON\"")));
+        assertEquals(seeded, json(owner("GET", "/api/v1/policy", null)), "refused changes change nothing");
+
+        HttpResponse<String> put = owner("PUT", "/api/v1/policy", changed);
+        assertEquals(200, put.statusCode(), put.body());
+        JsonObject stored = json(put);
+        assertEquals(7, stored.getInt("graceDays"));
+        assertEquals(List.of("engineering"), stored.getJsonArray("enforceGroups").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        assertEquals(stored, json(owner("GET", "/api/v1/policy", null)));
+        JsonObject audited = json(owner("GET", "/api/v1/audit?type=POLICY_CHANGED", null));
+        assertEquals(1, audited.getInt("total"));
+        assertEquals("bootstrap-token", audited.getJsonArray("items").getJsonObject(0).getString("actor"));
     }
 }

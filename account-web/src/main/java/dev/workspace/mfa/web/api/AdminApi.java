@@ -16,9 +16,9 @@ import java.util.Map;
  */
 @ApplicationPath(AdminApi.PATH)
 @OpenAPIDefinition(info = @Info(title = "Workspace admin API", version = "1",
-        description = "People, groups and the audit log. Every request carries Authorization: Bearer <token> "
+        description = "People, groups, the audit log and the workspace policy. Every request carries Authorization: Bearer <token> "
                 + "(a personal API token from /admin/tokens, or MFA_BOOTSTRAP_API_TOKEN). Errors are "
-                + "{\"error\": \"<code>\", \"message\": \"<text>\"} with 400, 401, 403, 404 or 409."),
+                + "{\"error\": \"<code>\", \"message\": \"<text>\"} with 400, 401, 403, 404, 405, 409, 413 or 415."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 public class AdminApi extends Application {

@@ -38,7 +38,7 @@ public class ApiExceptionMappers implements ExceptionMapper<Throwable> {
         if (e instanceof AdminActionRefusedException refused) {
             int status = switch (refused.reason()) {
                 case NOT_FOUND -> 404;
-                case LAST_OWNER, NAME_TAKEN, ALREADY_SIGNED_IN -> 409;
+                case LAST_OWNER, NAME_TAKEN, ALREADY_SIGNED_IN, OWNER_NEEDS_TWO_FACTOR -> 409;
                 case OWNER_ONLY, OWN_ACCOUNT -> 403;
                 default -> 400;
             };

@@ -3,12 +3,14 @@ package dev.workspace.mfa.web.api;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
 
@@ -66,6 +68,19 @@ final class JsonBodies {
             return value == JsonValue.TRUE;
         }
         throw wrongType(field, "true or false");
+    }
+
+    /** A whole number from 0 to {@code max}. */
+    static Integer count(JsonObject object, String field, int max) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral() && number.bigIntegerValue().signum() >= 0
+                && number.bigIntegerValue().compareTo(BigInteger.valueOf(max)) <= 0) {
+            return number.intValue();
+        }
+        throw wrongType(field, "a whole number from 0 to " + max);
     }
 
     static List<String> strings(JsonObject object, String field) {

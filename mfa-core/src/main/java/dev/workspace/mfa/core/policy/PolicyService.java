@@ -19,7 +19,8 @@ public interface PolicyService {
      * requirement is switched on, its grace period starts now; while it stays on, its start is kept.
      *
      * @throws dev.workspace.mfa.core.account.AdminActionRefusedException {@code INVALID_POLICY} for values out of
-     *         bounds, {@code OWNER_NEEDS_TWO_FACTOR} for an owner without 2FA switching a requirement on
+     *         bounds, {@code OWNER_NEEDS_TWO_FACTOR} for an owner without 2FA switching a requirement on (the
+     *         bootstrap token, which no person signs in with, may)
      */
     WorkspacePolicy change(WorkspacePolicy requested, Client client);
 }

@@ -96,7 +96,8 @@ public class PolicyServiceBean implements PolicyService {
         WorkspacePolicy after = new WorkspacePolicy(requested.requireTwoFactor(), requested.graceDays(), requiredSince,
                 requested.allowedMethods(), requested.recoveryCodesViewable(), requested.rememberDeviceDays(),
                 requested.adminsRequireTwoFactor(), keys(requested.enforceGroups()), keys(requested.excludeGroups()));
-        if (!PolicyRules.ownerMayChange(before, after, actor.accountId() != null && hasTwoFactor(actor.accountId()))) {
+        // The bootstrap token is no person who could be locked out; provisioning may switch a requirement on.
+        if (actor.accountId() != null && !PolicyRules.ownerMayChange(before, after, hasTwoFactor(actor.accountId()))) {
             throw new AdminActionRefusedException(Reason.OWNER_NEEDS_TWO_FACTOR);
         }
         String changes = differences(before, after);
