@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * temporary password, who must replace it and sets up the authenticator; the admin resets that person's 2FA, the
  * person's open page ends at the next click, and the password alone then signs in, with the prompt to set up 2FA
  * again. A person invited by email sets a password through the link, which works once; locked out by wrong
- * passwords, they are unlocked by the admin.
+ * passwords, they are unlocked by the admin. The owner, without 2FA, cannot switch the workspace requirement on, and
+ * saves another change of the policy.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIf(value = "browserAvailable", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)")
@@ -188,6 +189,23 @@ class AdminBrowserIT {
             assertTrue(mailbox.awaitMail(INVITED, "Workspace: your account was unlocked").contains("You can sign in again."));
             site().signIn(person, INVITED, INVITED_PASSWORD);
             assertEquals("/", site().path(person), "signed in after the unlock");
+
+            // The workspace policy: an owner without 2FA is told, and cannot switch a requirement on.
+            admin.open(site().page("/admin"));
+            admin.submit(By.id("policyLink"));
+            assertTrue(admin.has(By.id("needTwoFactor")), "the page says so before the owner tries");
+            admin.inspect("admin-policy");
+            admin.find(By.id("policy:requireTwoFactor")).click();
+            admin.submit(By.id("policy:save"));
+            assertTrue(admin.messages().contains("Set up two-factor authentication for yourself first"), admin.messages());
+            admin.find(By.id("policy:requireTwoFactor")).click();
+            admin.type(By.id("policy:rememberDeviceDays"), "14");
+            admin.submit(By.id("policy:save"));
+            assertTrue(admin.messages().contains("Policy saved."), admin.messages());
+            admin.open(site().page("/admin/policy"));
+            assertEquals("14", admin.find(By.id("policy:rememberDeviceDays")).getAttribute("value"));
+            assertFalse(admin.find(By.id("policy:requireTwoFactor")).isSelected());
+            admin.screenshot("admin-policy");
 
             assertEquals(List.of(), admin.problems(), "accessibility and phone-width problems");
         }

@@ -47,4 +47,8 @@ public class CurrentUser {
     public boolean isAdministrator() {
         return user().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.OWNER)).orElse(false);
     }
+
+    public boolean isOwner() {
+        return user().map(u -> u.hasRole(Role.OWNER)).orElse(false);
+    }
 }
