@@ -49,28 +49,29 @@ public class PolicyBean {
     private boolean adminsRequireTwoFactor;
     private String enforceGroups;
     private String excludeGroups;
+    private WorkspacePolicy inForce;
+    private Boolean ownerWithoutTwoFactor;
 
     /** The form starts from the policy in force; a postback then puts the submitted values over it. */
     @PostConstruct
     void load() {
-        WorkspacePolicy policy = policies.current();
-        requireTwoFactor = policy.requireTwoFactor();
-        graceDays = policy.graceDays();
-        allowedMethods = new ArrayList<>(policy.allowedMethods());
-        recoveryCodesViewable = policy.recoveryCodesViewable();
-        rememberDeviceDays = policy.rememberDeviceDays();
-        adminsRequireTwoFactor = policy.adminsRequireTwoFactor();
-        enforceGroups = String.join(", ", new TreeSet<>(policy.enforceGroups()));
-        excludeGroups = String.join(", ", new TreeSet<>(policy.excludeGroups()));
+        inForce = policies.current();
+        requireTwoFactor = inForce.requireTwoFactor();
+        graceDays = inForce.graceDays();
+        allowedMethods = new ArrayList<>(inForce.allowedMethods());
+        recoveryCodesViewable = inForce.recoveryCodesViewable();
+        rememberDeviceDays = inForce.rememberDeviceDays();
+        adminsRequireTwoFactor = inForce.adminsRequireTwoFactor();
+        enforceGroups = String.join(", ", new TreeSet<>(inForce.enforceGroups()));
+        excludeGroups = String.join(", ", new TreeSet<>(inForce.excludeGroups()));
     }
 
     public void save() {
-        WorkspacePolicy before = policies.current();
         try {
             WorkspacePolicy after = policies.change(new WorkspacePolicy(requireTwoFactor, graceDays, null,
                     Set.copyOf(allowedMethods), recoveryCodesViewable, rememberDeviceDays, adminsRequireTwoFactor,
                     names(enforceGroups), names(excludeGroups)), clientAddress.client(request()));
-            Messages.info(facesContext, after.equals(before) ? "policy.unchanged" : "policy.saved");
+            Messages.info(facesContext, after.equals(inForce) ? "policy.unchanged" : "policy.saved");
         } catch (IllegalArgumentException outOfBounds) {
             refused("policy.invalid");
         } catch (AdminActionRefusedException refused) {
@@ -80,7 +81,10 @@ public class PolicyBean {
 
     /** The page says so before the owner tries: a requirement they do not meet would lock them out. */
     public boolean isOwnerWithoutTwoFactor() {
-        return !twoFactor.isEnabled(currentUser.accountId());
+        if (ownerWithoutTwoFactor == null) {
+            ownerWithoutTwoFactor = !twoFactor.isEnabled(currentUser.accountId());
+        }
+        return ownerWithoutTwoFactor;
     }
 
     private void refused(String key) {

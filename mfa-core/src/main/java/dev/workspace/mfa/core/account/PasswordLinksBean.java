@@ -1,5 +1,6 @@
 package dev.workspace.mfa.core.account;
 
+import dev.workspace.mfa.core.audit.Actor;
 import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
@@ -68,14 +69,15 @@ public class PasswordLinksBean implements PasswordLinks {
     @Override
     @RolesAllowed({"admin", "owner"})
     public void sendInvitation(long userId, String linkBase, Client client) {
+        Actor actor = actors.current();
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        AdminRules.checkMayChange(actors.current(), account);
+        AdminRules.checkMayChange(actor, account);
         // A set-password link for someone who already uses the account would be a password reset that an admin aims.
         if (account.getLastSignInAt() != null) {
             throw new AdminActionRefusedException(AdminActionRefusedException.Reason.ALREADY_SIGNED_IN);
         }
         String link = linkBase + issue(account, LinkPurpose.INVITATION);
-        audit.recordBy(actors.current(), AuditEventType.INVITATION_SENT, userId, account.getEmail(), client.address(),
+        audit.recordBy(actor, AuditEventType.INVITATION_SENT, userId, account.getEmail(), client.address(),
                 "set-password link valid " + INVITATION_VALIDITY.toHours() + " h");
         notices.fire(new SecurityNotice(SecurityNotice.Kind.INVITATION, userId, client, clock.instant(), link));
     }

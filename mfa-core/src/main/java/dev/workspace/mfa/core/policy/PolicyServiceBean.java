@@ -7,11 +7,13 @@ import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.verification.SecondFactorVerification;
 import dev.workspace.mfa.persistence.account.Role;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 import dev.workspace.mfa.persistence.policy.PolicyRecord;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -36,7 +38,8 @@ import java.util.stream.Stream;
 @PermitAll
 public class PolicyServiceBean implements PolicyService {
 
-    private static final Set<String> METHODS = Set.of("TOTP", "EMAIL", "SMS");
+    private static final Set<String> METHODS = Arrays.stream(SecondFactorMethod.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final int MAX_GROUPS = 100;
     private static final int MAX_DETAIL = 500;
 
@@ -51,6 +54,9 @@ public class PolicyServiceBean implements PolicyService {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private SecondFactorVerification verification;
 
     @Inject
     private Clock clock;
@@ -71,7 +77,7 @@ public class PolicyServiceBean implements PolicyService {
     @Override
     public TwoFactorRequirement requirementFor(long userId) {
         UserAccount account = em.find(UserAccount.class, userId);
-        boolean hasTwoFactor = hasTwoFactor(userId);
+        boolean hasTwoFactor = verification.active(userId).isPresent();
         PersonFacts person = new PersonFacts(account.getRoles().stream().map(Role::roleName).collect(Collectors.toSet()),
                 account.getGroups().stream().map(WorkspaceGroup::getNameKey).collect(Collectors.toSet()),
                 account.getCreatedAt().toInstant(ZoneOffset.UTC), hasTwoFactor, account.isTwoFactorPromptDismissed());
@@ -97,7 +103,8 @@ public class PolicyServiceBean implements PolicyService {
                 requested.allowedMethods(), requested.recoveryCodesViewable(), requested.rememberDeviceDays(),
                 requested.adminsRequireTwoFactor(), keys(requested.enforceGroups()), keys(requested.excludeGroups()));
         // The bootstrap token is no person who could be locked out; provisioning may switch a requirement on.
-        if (actor.accountId() != null && !PolicyRules.ownerMayChange(before, after, hasTwoFactor(actor.accountId()))) {
+        if (actor.accountId() != null && !PolicyRules.ownerMayChange(before, after,
+                verification.active(actor.accountId()).isPresent())) {
             throw new AdminActionRefusedException(Reason.OWNER_NEEDS_TWO_FACTOR);
         }
         String changes = differences(before, after);
@@ -111,11 +118,6 @@ public class PolicyServiceBean implements PolicyService {
         audit.recordBy(actor, AuditEventType.POLICY_CHANGED, actor.accountId(), actor.name(), client.address(),
                 changes.length() <= MAX_DETAIL ? changes : changes.substring(0, MAX_DETAIL - 1) + "…");
         return after;
-    }
-
-    private boolean hasTwoFactor(long userId) {
-        return em.createQuery("SELECT COUNT(c) FROM SecondFactorCredential c WHERE c.userId = :id AND c.active = TRUE",
-                Long.class).setParameter("id", userId).getSingleResult() > 0;
     }
 
     /** "graceDays 0 -> 7; requireTwoFactor false -> true": what an auditor needs, old and new. */
