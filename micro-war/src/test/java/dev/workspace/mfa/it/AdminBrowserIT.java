@@ -56,7 +56,9 @@ class AdminBrowserIT {
     @Deployment(testable = false)
     static WebArchive packagedWar() throws IOException {
         mailbox = new Mailbox();
-        return PackagedWar.withAdministrator("people", ADMIN, ADMIN_PASSWORD, mailbox.settings("workspace@people.test"));
+        String[] mail = mailbox.settings("workspace@people.test");
+        return PackagedWar.withAdministrator("people", ADMIN, ADMIN_PASSWORD, mail[0], mail[1], mail[2],
+                PackagedWar.ADMINS_WITHOUT_TWO_FACTOR);
     }
 
     @AfterAll

@@ -139,6 +139,11 @@ final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    /** The browser's cookie of that name, with its attributes, or null. */
+    Cookie cookie(String name) {
+        return driver.manage().getCookieNamed(name);
+    }
+
     /**
      * axe-core on the page as it is, at desktop width and at {@value #PHONE_WIDTH} px; at phone width also the check that
      * nothing scrolls sideways, and a screenshot named {@code phone-<name>}.

@@ -58,7 +58,7 @@ class BrowserStoryIT {
 
     @Deployment(testable = false)
     static WebArchive packagedWar() {
-        return PackagedWar.withAdministrator("story", EMAIL, PASSWORD);
+        return PackagedWar.withAdministrator("story", EMAIL, PASSWORD, PackagedWar.ADMINS_WITHOUT_TWO_FACTOR);
     }
 
     private String page(String path) {

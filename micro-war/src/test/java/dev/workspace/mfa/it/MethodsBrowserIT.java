@@ -145,7 +145,10 @@ class MethodsBrowserIT {
     void emailSmsAndANewPhoneInAWorkspaceThatRequiresTwoFactor() throws Exception {
         try (Browser browser = new Browser(Path.of("target", "screenshots"))) {
             signIn(browser);
-            browser.open(page("/account/security"));
+            assertEquals("/account/security", path(browser), "2FA is required at once: the methods to choose from");
+            assertTrue(browser.has(By.id("setUpRequired")), browser.messages());
+            browser.open(page("/admin"));
+            assertEquals("/account/security", path(browser), "no other page opens until a method is set up");
             assertTrue(browser.find(By.id("method-SMS")).getText().contains("Weakest option"));
             browser.screenshot("methods-off");
             browser.inspect("methods-off");
@@ -174,8 +177,12 @@ class MethodsBrowserIT {
             assertTrue(browser.messages().contains("Code successfully verified. 2FA method set to email."), browser.messages());
             assertFalse(browser.find(By.id("security:disable")).isEnabled(), "the workspace requires two-factor");
             assertTrue(newestMail("Workspace: two-factor authentication turned on", 2).contains("email codes"));
+            assertTrue(browser.find(By.id("disableLocked")).getText().contains("switch to another method"),
+                    "the lock says why, and what stays possible");
             browser.screenshot("methods-email");
             browser.inspect("methods-email");
+            browser.open(page("/admin"));
+            assertEquals("/admin", path(browser), "set up: the workspace opens");
             signOut(browser);
 
             // Sign in with an emailed code; the page shows the address masked.

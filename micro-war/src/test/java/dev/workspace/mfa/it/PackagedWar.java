@@ -14,6 +14,13 @@ import java.nio.file.Path;
 /** The {@code mfa.war} that {@code ./run.sh} runs, with its own in-memory database and bootstrap administrator. */
 final class PackagedWar {
 
+    /**
+     * A workspace whose first policy lets admins and owners work with a password alone (the default asks them for 2FA
+     * at once): for the stories whose bootstrap administrator stands for any person, or administers others without
+     * being the subject of the policy.
+     */
+    static final String ADMINS_WITHOUT_TWO_FACTOR = "mfa.admins.require.two.factor=false";
+
     private PackagedWar() {
     }
 
@@ -34,9 +41,12 @@ final class PackagedWar {
     }
 
     /** The administrator gets a generated temporary password, found in {@link #dataDirectory}'s password file. */
-    static WebArchive withGeneratedAdministrator(String name, String adminEmail) throws IOException {
+    static WebArchive withGeneratedAdministrator(String name, String adminEmail, String... settings) throws IOException {
         Files.deleteIfExists(dataDirectory(name).resolve("initial-admin-password"));
-        return withConfig(name, "mfa.admin.email=" + adminEmail);
+        String[] all = new String[settings.length + 1];
+        all[0] = "mfa.admin.email=" + adminEmail;
+        System.arraycopy(settings, 0, all, 1, settings.length);
+        return withConfig(name, all);
     }
 
     private static byte[] readAll(org.jboss.shrinkwrap.api.asset.Asset asset) {

@@ -54,7 +54,7 @@ class SignInFlowIT {
 
     @Deployment(testable = false)
     static WebArchive packagedWar() throws Exception {
-        return PackagedWar.withGeneratedAdministrator("flow", ADMIN);
+        return PackagedWar.withGeneratedAdministrator("flow", ADMIN, PackagedWar.ADMINS_WITHOUT_TWO_FACTOR);
     }
 
     @BeforeEach

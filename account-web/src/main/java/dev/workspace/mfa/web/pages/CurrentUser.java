@@ -1,5 +1,6 @@
 package dev.workspace.mfa.web.pages;
 
+import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.persistence.account.Role;
 import dev.workspace.mfa.web.security.SignInSession;
 import dev.workspace.mfa.web.security.SignedInUser;
@@ -10,9 +11,14 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The person signed in on this request, for pages: name, email, whether they may open the admin console. */
+/**
+ * The person signed in on this request, for pages: name, email, whether they may open the admin console, and what the
+ * workspace policy asks of them (2FA due now, or by a date; a method to replace).
+ */
 @Named
 @RequestScoped
 public class CurrentUser {
@@ -22,6 +28,9 @@ public class CurrentUser {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private MfaSettings settings;
 
     private Optional<SignedInUser> user() {
         return SignInSession.signedInUser((HttpServletRequest) facesContext.getExternalContext().getRequest(), clock);
@@ -46,6 +55,27 @@ public class CurrentUser {
 
     public boolean isAdministrator() {
         return user().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.OWNER)).orElse(false);
+    }
+
+    /** Two-factor authentication is due: the pages offer nothing but setting it up (and signing out). */
+    public boolean isSetUpDue() {
+        return user().map(u -> u.setUpDue(clock.instant())).orElse(false);
+    }
+
+    public boolean isInGracePeriod() {
+        return user().map(u -> u.inGracePeriod(clock.instant())).orElse(false);
+    }
+
+    /** The grace period's last day, as "14 Dec 2026" in the workspace's time zone. */
+    public String getSetUpDeadline() {
+        return user().filter(u -> u.setUpBy() != null)
+                .map(u -> DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(u.setUpBy().atZone(settings.timeZone())))
+                .orElse("");
+    }
+
+    /** The person's method is one the workspace no longer allows. */
+    public boolean isReplaceMethod() {
+        return user().map(SignedInUser::replaceMethod).orElse(false);
     }
 
     public boolean isOwner() {

@@ -1,5 +1,6 @@
 package dev.workspace.mfa.web.pages;
 
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.core.recovery.RecoveryCodes;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
@@ -41,8 +42,13 @@ public class HomeBean {
         recoveryCodesLeft = SignInSession.takeRecoveryCodesLeft(request());
     }
 
+    /**
+     * Only while the policy merely suggests 2FA: when it requires it, the banner with the deadline (or the enrollment
+     * pages) take the prompt's place, and neither "Not now" nor "Don't ask again" is offered.
+     */
     public boolean isShowPrompt() {
-        return !status.enabled() && !status.promptDismissed() && request().getSession().getAttribute(NOT_NOW) == null;
+        return status.requirement().level() == TwoFactorRequirement.Level.SUGGESTED
+                && request().getSession().getAttribute(NOT_NOW) == null;
     }
 
     public void notNow() {

@@ -1,6 +1,7 @@
 package dev.workspace.mfa.web.security;
 
 import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.policy.PolicyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,9 @@ public class OtherSessions {
     private AccountService accounts;
 
     @Inject
+    private PolicyService policies;
+
+    @Inject
     private ClientAddress clientAddress;
 
     @Inject
@@ -27,12 +31,17 @@ public class OtherSessions {
     /** "Sign out other sessions". */
     public void end(HttpServletRequest request) {
         SignInSession.signedInUser(request, clock).ifPresent(user -> SignInSession.keepSignedIn(request, user,
-                accounts.endOtherSessions(user.accountId(), clientAddress.of(request))));
+                accounts.endOtherSessions(user.accountId(), clientAddress.of(request)),
+                policies.requirementFor(user.accountId())));
     }
 
-    /** After a change that ended the person's other sessions, this one, which made it, stays signed in. */
+    /**
+     * After a change that ended the person's other sessions, this one, which made it, stays signed in; what the policy
+     * asks of them is read again (a method just set up ends a forced enrollment).
+     */
     public void keepThisOne(HttpServletRequest request) {
         SignInSession.signedInUser(request, clock).ifPresent(user -> accounts.findById(user.accountId())
-                .ifPresent(account -> SignInSession.keepSignedIn(request, user, account)));
+                .ifPresent(account -> SignInSession.keepSignedIn(request, user, account,
+                        policies.requirementFor(user.accountId()))));
     }
 }

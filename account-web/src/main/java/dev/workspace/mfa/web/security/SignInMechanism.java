@@ -5,6 +5,9 @@ import dev.workspace.mfa.admin.tokens.ApiTokens;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
+import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.device.RememberedDevices;
+import dev.workspace.mfa.core.policy.PolicyService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
 import dev.workspace.mfa.core.signin.SignInResult;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The multi-step sign-in mechanism. The sign-in pages hand it a {@link UsernamePasswordCredential}, then, when the
@@ -45,6 +49,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     public static final String NEW_PASSWORD_REFUSAL = "mfa.newPasswordRefusal";
     public static final String LOGIN_PATH = "/login";
     public static final String API_PATH = "/api";
+    /** Where a person whose 2FA is due is sent from any other page: the methods to choose from. */
+    public static final String SET_UP_PATH = "/account/security";
+    /** The only pages that open while 2FA is due (sign-out and the sign-in pages are public anyway). */
+    private static final Set<String> ENROLLMENT_PATHS = Set.of(SET_UP_PATH, SET_UP_PATH + ".xhtml",
+            "/account/enroll", "/account/enroll.xhtml");
 
     @Inject
     private PasswordSignInService passwordSignIn;
@@ -54,6 +63,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     private AccountService accounts;
+
+    @Inject
+    private PolicyService policies;
+
+    @Inject
+    private RememberedDevices devices;
+
+    @Inject
+    private MfaSettings settings;
 
     @Inject
     private ApiTokens apiTokens;
@@ -79,12 +97,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return newPasswordStep(newPassword, request, response, context);
         }
         if (credential instanceof SecondFactorCredential code) {
-            return secondStep(code, request, context);
+            return secondStep(code, request, response, context);
         }
         Optional<SignedInUser> user = SignInSession.signedInUser(request, clock);
         if (user.isPresent() && context.isProtected() && endedElsewhere(user.get())) {
             SignInSession.end(request);
             user = Optional.empty();
+        }
+        if (user.isPresent() && context.isProtected() && user.get().setUpDue(clock.instant())
+                && !ENROLLMENT_PATHS.contains(path(request))) {
+            return redirect(request, response, SET_UP_PATH);
         }
         if (user.isPresent()) {
             return context.notifyContainerAboutLogin(user.get().email(), user.get().groups());
@@ -99,8 +121,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** Requests to the admin API, which know callers by bearer token alone: no cookie, no session, no redirect. */
     public static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.equals(API_PATH) || path.startsWith(API_PATH + "/");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /**
@@ -147,7 +173,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return nextStep(request, response, new PendingSignIn(account.id(), account.email(), clock.instant(),
                     PendingSignIn.Step.NEW_PASSWORD));
         }
-        if (result.secondStepRequired()) {
+        if (result.secondStepRequired() && !rememberedDevice(request, account.id())) {
             return secondFactorStep(request, response, new PendingSignIn(account.id(), account.email(), clock.instant(),
                     PendingSignIn.Step.SECOND_FACTOR));
         }
@@ -173,8 +199,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return signIn(request, context, accountId);
     }
 
+    /** "Don't ask again on this device" was ticked on this browser, for this person, and still holds. */
+    private boolean rememberedDevice(HttpServletRequest request, long accountId) {
+        return DeviceCookie.read(request).map(token -> devices.recognises(accountId, token, clientAddress.client(request)))
+                .orElse(false);
+    }
+
     private AuthenticationStatus secondStep(SecondFactorCredential credential, HttpServletRequest request,
-                                            HttpMessageContext context) {
+                                            HttpServletResponse response, HttpMessageContext context) {
         Optional<PendingSignIn> pending = SignInSession.pendingSignInAt(PendingSignIn.Step.SECOND_FACTOR, request, clock);
         if (pending.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
@@ -188,6 +220,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         AuthenticationStatus status = signIn(request, context, pending.get().accountId());
         if (status == AuthenticationStatus.SUCCESS && credential.kind() == CodeKind.RECOVERY_CODE) {
             SignInSession.noteRecoveryCodesLeft(request, check.recoveryCodesLeft());
+        }
+        if (status == AuthenticationStatus.SUCCESS && credential.rememberDevice()) {
+            devices.remember(pending.get().accountId(), BrowserDescription.of(request.getHeader("User-Agent")),
+                    clientAddress.client(request)).ifPresent(token -> DeviceCookie.set(response, token.token(),
+                    token.expiresAt(), clock.instant(), request.isSecure()
+                            || settings.publicUrl().filter(url -> url.startsWith("https://")).isPresent()));
         }
         return status;
     }
@@ -205,14 +243,18 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return redirect(request, response, pending.next().path());
     }
 
-    /** Completes sign-in, unless the account was disabled meanwhile (between the password and the last step). */
+    /**
+     * Completes sign-in, unless the account was disabled meanwhile (between the password and the last step). The
+     * session keeps what the workspace policy asks of the person from now on: setting up 2FA (at once, or by a
+     * deadline), or replacing a method it no longer allows.
+     */
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, long accountId) {
         Optional<AccountSummary> account = accounts.findById(accountId).filter(AccountSummary::enabled);
         if (account.isEmpty()) {
             request.removeAttribute(CODE_RESULT);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignedInUser user = SignedInUser.of(account.get(), clock.instant());
+        SignedInUser user = SignedInUser.of(account.get(), clock.instant(), policies.requirementFor(accountId));
         SignInSession.signIn(request, user);
         return context.notifyContainerAboutLogin(user.email(), user.groups());
     }

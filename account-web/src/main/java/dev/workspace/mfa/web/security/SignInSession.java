@@ -2,6 +2,7 @@ package dev.workspace.mfa.web.security;
 
 import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.method.Challenge;
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -54,8 +55,9 @@ public final class SignInSession {
      * After a change that ended the account's other sessions (its session generation went up), this session, which
      * made the change, stays signed in.
      */
-    static void keepSignedIn(HttpServletRequest request, SignedInUser user, AccountSummary account) {
-        request.getSession().setAttribute(SIGNED_IN_USER, user.renewedFor(account));
+    static void keepSignedIn(HttpServletRequest request, SignedInUser user, AccountSummary account,
+                             TwoFactorRequirement requirement) {
+        request.getSession().setAttribute(SIGNED_IN_USER, user.renewedFor(account, requirement));
     }
 
     /** Ends the session: signed out here, whatever it held. */

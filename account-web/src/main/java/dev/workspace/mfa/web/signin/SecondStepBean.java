@@ -1,5 +1,6 @@
 package dev.workspace.mfa.web.signin;
 
+import dev.workspace.mfa.core.device.RememberedDevices;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
 import dev.workspace.mfa.core.verification.CodeCheck;
@@ -46,8 +47,13 @@ public class SecondStepBean {
     @Inject
     private Clock clock;
 
+    @Inject
+    private RememberedDevices devices;
+
     private String code;
+    private boolean rememberDevice;
     private TwoFactorStatus status;
+    private Integer rememberDays;
 
     /**
      * Without a sign-in waiting for its second step (none, or older than 5 minutes) the page sends the person back to
@@ -80,7 +86,7 @@ public class SecondStepBean {
 
     private void verify(CodeKind kind) throws IOException {
         ExternalContext external = facesContext.getExternalContext();
-        boolean done = SignInStep.submit(facesContext, securityContext, new SecondFactorCredential(kind, code));
+        boolean done = SignInStep.submit(facesContext, securityContext, new SecondFactorCredential(kind, code, rememberDevice));
         code = null;
         if (done) {
             return;
@@ -123,6 +129,22 @@ public class SecondStepBean {
 
     private HttpServletRequest request() {
         return (HttpServletRequest) facesContext.getExternalContext().getRequest();
+    }
+
+    /** The days "Don't ask again on this device" lasts; 0 when the workspace turned it off (the box is not shown). */
+    public int getRememberDays() {
+        if (rememberDays == null) {
+            rememberDays = devices.rememberDays();
+        }
+        return rememberDays;
+    }
+
+    public boolean isRememberDevice() {
+        return rememberDevice;
+    }
+
+    public void setRememberDevice(boolean rememberDevice) {
+        this.rememberDevice = rememberDevice;
     }
 
     public String getCode() {

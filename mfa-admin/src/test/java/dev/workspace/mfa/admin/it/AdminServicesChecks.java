@@ -22,6 +22,9 @@ import dev.workspace.mfa.core.account.PasswordLinks;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.policy.PolicyService;
+import dev.workspace.mfa.core.device.DeviceEntry;
+import dev.workspace.mfa.core.device.DeviceToken;
+import dev.workspace.mfa.core.device.RememberedDevices;
 import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.core.policy.WorkspacePolicy;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
@@ -47,6 +50,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +104,8 @@ abstract class AdminServicesChecks {
     PasswordSignInService signIn;
     @Inject
     PolicyService policies;
+    @Inject
+    RememberedDevices devices;
     @PersistenceContext(unitName = "mfa")
     EntityManager em;
     @Resource
@@ -355,6 +361,8 @@ abstract class AdminServicesChecks {
     @Test
     void theOwnerChangesThePolicyWhichIsKeptWithItsHistory() throws Exception {
         WorkspacePolicy seeded = policies.current();
+        long versionsBefore = em.createQuery("SELECT COUNT(p) FROM PolicyRecord p", Long.class).getSingleResult();
+        Instant testStart = Instant.now();
         assertFalse(seeded.requireTwoFactor(), "seeded from the environment");
         assertTrue(seeded.adminsRequireTwoFactor(), "admins need 2FA by default");
         WorkspacePolicy financeInAWeek = new WorkspacePolicy(true, 7, null, Set.of("TOTP", "EMAIL"), false, 30, true,
@@ -389,7 +397,7 @@ abstract class AdminServicesChecks {
                     Set.of("TOTP", "EMAIL"), false, 30, true, Set.of("finance"), Set.of()), CLIENT));
             assertEquals(stored.requiredSince(), adjusted.requiredSince(), "while it stays on, its start is kept");
             AuditPage changes = owner.call(() -> auditTrail.find(new AuditQuery(null, AdminDeployment.OWNER_EMAIL,
-                    AuditEventType.POLICY_CHANGED.name(), null, null, 0, 10)));
+                    AuditEventType.POLICY_CHANGED.name(), testStart, null, 0, 10)));
             assertEquals(2, changes.total());
             assertEquals("graceDays 7 -> 14", changes.items().get(0).detail());
             assertTrue(changes.items().get(1).detail().contains("requireTwoFactor false -> true"), changes.items().get(1).detail());
@@ -399,7 +407,59 @@ abstract class AdminServicesChecks {
             em.createQuery("DELETE FROM SecondFactorCredential c WHERE c.userId = :id").setParameter("id", ownerId).executeUpdate();
             tx.commit();
         }
-        assertEquals(3, em.createQuery("SELECT COUNT(p) FROM PolicyRecord p", Long.class).getSingleResult(), "every version kept");
+        assertEquals(versionsBefore + 3, em.createQuery("SELECT COUNT(p) FROM PolicyRecord p", Long.class).getSingleResult(),
+                "every version kept");
+    }
+
+    @Test
+    void rememberedDevicesLastUntilExpiryOrUntilTheirOwnersSessionsEnd() throws Exception {
+        long person = admin.call(() -> people.add(new NewPerson("devices@it.test", "Devices", List.of("user"), List.of(),
+                AdminDeployment.PASSWORD, false), LINK_BASE, CLIENT)).person().id();
+        DeviceToken laptop = devices.remember(person, "Firefox on Linux", CLIENT).orElseThrow();
+        assertTrue(Duration.between(Instant.now(), laptop.expiresAt()).toDays() >= 29, "the policy's 30 days");
+        assertTrue(devices.recognises(person, laptop.token(), CLIENT));
+        assertFalse(devices.recognises(id(AdminDeployment.USER_EMAIL), laptop.token(), CLIENT), "another person's device");
+        assertFalse(devices.recognises(person, laptop.token() + "x", CLIENT));
+        assertEquals(0L, em.createQuery("SELECT COUNT(d) FROM RememberedDevice d WHERE d.tokenHash = :t", Long.class)
+                .setParameter("t", laptop.token()).getSingleResult(), "only a keyed hash of the token is stored");
+        List<DeviceEntry> listed = devices.list(person);
+        assertEquals(List.of("Firefox on Linux"), listed.stream().map(DeviceEntry::description).toList());
+        assertTrue(listed.get(0).lastUsedAt() != null, "its use is shown");
+
+        DeviceToken phone = devices.remember(person, "Safari on iOS", CLIENT).orElseThrow();
+        long phoneId = devices.list(person).get(0).id();
+        devices.forget(id(AdminDeployment.USER_EMAIL), phoneId, CLIENT);
+        assertTrue(devices.recognises(person, phone.token(), CLIENT), "another person cannot forget it");
+        devices.forget(person, phoneId, CLIENT);
+        assertFalse(devices.recognises(person, phone.token(), CLIENT), "forgotten");
+        assertTrue(devices.recognises(person, laptop.token(), CLIENT), "the other one is kept");
+
+        tx.begin();
+        em.createQuery("UPDATE RememberedDevice d SET d.expiresAt = :past WHERE d.ownerId = :id")
+                .setParameter("past", LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1)).setParameter("id", person).executeUpdate();
+        tx.commit();
+        assertFalse(devices.recognises(person, laptop.token(), CLIENT), "expired");
+        assertEquals(List.of(), devices.list(person));
+
+        DeviceToken again = devices.remember(person, "Firefox on Linux", CLIENT).orElseThrow();
+        admin.run(() -> twoFactor.resetByAdministrator(person, CLIENT));
+        assertFalse(devices.recognises(person, again.token(), CLIENT), "after an admin's reset the device is asked again");
+        assertEquals(List.of(), devices.list(person));
+
+        DeviceToken beforeSwitchOff = devices.remember(person, "Edge on Windows", CLIENT).orElseThrow();
+        WorkspacePolicy seeded = policies.current();
+        WorkspacePolicy off = new WorkspacePolicy(seeded.requireTwoFactor(), seeded.graceDays(), null,
+                seeded.allowedMethods(), seeded.recoveryCodesViewable(), 0, seeded.adminsRequireTwoFactor(),
+                seeded.enforceGroups(), seeded.excludeGroups());
+        try {
+            owner.run(() -> policies.change(off, CLIENT));
+            assertEquals(0, em.createQuery("SELECT COUNT(d) FROM RememberedDevice d", Long.class).getSingleResult(),
+                    "turned off: every device is forgotten");
+            assertTrue(devices.remember(person, "Edge on Windows", CLIENT).isEmpty(), "and none is remembered");
+        } finally {
+            owner.run(() -> policies.change(seeded, CLIENT));
+        }
+        assertFalse(devices.recognises(person, beforeSwitchOff.token(), CLIENT), "turning it on again brings none back");
     }
 
     @Test

@@ -32,6 +32,7 @@ public class MfaSettings {
     public static final String ADMIN_PASSWORD = "mfa.admin.password";
     public static final String SECRET_KEY = "mfa.secret.key";
     public static final String REQUIRE_TWO_FACTOR = "mfa.require.two.factor";
+    public static final String ADMINS_REQUIRE_TWO_FACTOR = "mfa.admins.require.two.factor";
     public static final String RECOVERY_CODES_REVIEWABLE = "mfa.recovery.codes.reviewable";
     public static final String TRUSTED_PROXIES = "mfa.trusted.proxies";
     public static final String ALLOWED_METHODS = "mfa.allowed.methods";
@@ -89,12 +90,20 @@ public class MfaSettings {
         return value(SECRET_KEY);
     }
 
-    /** Workspace policy until the admin console manages it: everyone must use two-factor authentication. */
+    /** Seeds the first workspace policy of a new database: everyone must use two-factor authentication. */
     public boolean twoFactorRequired() {
         return value(REQUIRE_TWO_FACTOR).map(Boolean::parseBoolean).orElse(false);
     }
 
-    /** Workspace setting "recovery codes may be shown again"; off by default, and then codes exist only as hashes. */
+    /**
+     * Seeds the first workspace policy of a new database: admins and owners need two-factor authentication at once
+     * ({@code MFA_ADMINS_REQUIRE_TWO_FACTOR}); on unless set to {@code false}.
+     */
+    public boolean adminsRequireTwoFactor() {
+        return value(ADMINS_REQUIRE_TWO_FACTOR).map(Boolean::parseBoolean).orElse(true);
+    }
+
+    /** Seeds the first workspace policy: "recovery codes may be shown again"; off by default (codes kept only as hashes). */
     public boolean recoveryCodesReviewable() {
         return value(RECOVERY_CODES_REVIEWABLE).map(Boolean::parseBoolean).orElse(false);
     }

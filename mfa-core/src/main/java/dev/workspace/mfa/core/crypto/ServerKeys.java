@@ -71,6 +71,11 @@ public class ServerKeys {
         return new SecretKeySpec(derive("api-token"), "HmacSHA256");
     }
 
+    /** The HMAC-SHA-256 key of remembered-device tokens. */
+    public SecretKeySpec rememberedDeviceKey() {
+        return new SecretKeySpec(derive("remembered-device"), "HmacSHA256");
+    }
+
     private byte[] derive(String purpose) {
         return KeyedHash.of(new SecretKeySpec(master(), "HmacSHA256"), purpose);
     }

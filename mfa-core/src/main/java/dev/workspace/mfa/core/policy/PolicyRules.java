@@ -14,18 +14,22 @@ public final class PolicyRules {
 
     /**
      * What the policy asks of a person now. Every rule that covers them gives a deadline; the earliest wins. A person
-     * with 2FA is still "required" (they may not turn it off), though nothing is asked of them at sign-in.
+     * with 2FA is still covered (they may not turn it off), though nothing is asked of them at sign-in.
      */
     public static TwoFactorRequirement requirementFor(WorkspacePolicy policy, PersonFacts person, Instant now, ZoneId zone) {
         Optional<Instant> deadline = Stream.of(administratorDeadline(policy, person), workspaceDeadline(policy, person, zone))
                 .flatMap(Optional::stream).min(Instant::compareTo);
+        boolean disallowed = person.hasTwoFactor() && !policy.allowedMethods().contains(person.activeMethod());
+        TwoFactorRequirement.Level level;
         if (deadline.isPresent()) {
-            TwoFactorRequirement.Level level = person.hasTwoFactor() || deadline.get().isAfter(now)
-                    ? TwoFactorRequirement.Level.REQUIRED_BY_DEADLINE : TwoFactorRequirement.Level.REQUIRED_NOW;
-            return new TwoFactorRequirement(level, deadline.get());
+            level = person.hasTwoFactor() ? TwoFactorRequirement.Level.KEPT_BY_RULE
+                    : deadline.get().isAfter(now) ? TwoFactorRequirement.Level.REQUIRED_BY_DEADLINE
+                    : TwoFactorRequirement.Level.REQUIRED_NOW;
+        } else {
+            level = person.hasTwoFactor() || person.suggestionDismissed()
+                    ? TwoFactorRequirement.Level.NOT_REQUIRED : TwoFactorRequirement.Level.SUGGESTED;
         }
-        return person.hasTwoFactor() || person.suggestionDismissed()
-                ? TwoFactorRequirement.notRequired() : TwoFactorRequirement.suggested();
+        return new TwoFactorRequirement(level, deadline.orElse(null), disallowed);
     }
 
     /**

@@ -7,7 +7,8 @@ public interface PolicyService {
 
     /**
      * The policy in force. Until an owner first changes it, the one that {@code MFA_REQUIRE_TWO_FACTOR},
-     * {@code MFA_ALLOWED_METHODS} and {@code MFA_RECOVERY_CODES_REVIEWABLE} describe (with admins needing 2FA).
+     * {@code MFA_ALLOWED_METHODS}, {@code MFA_RECOVERY_CODES_REVIEWABLE} and {@code MFA_ADMINS_REQUIRE_TWO_FACTOR}
+     * describe.
      */
     WorkspacePolicy current();
 

@@ -11,6 +11,7 @@ import dev.workspace.mfa.core.verification.SecondFactorVerification;
 import dev.workspace.mfa.persistence.account.Role;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
+import dev.workspace.mfa.persistence.device.RememberedDevice;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 import dev.workspace.mfa.persistence.policy.PolicyRecord;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
@@ -71,16 +72,16 @@ public class PolicyServiceBean implements PolicyService {
     private WorkspacePolicy seed() {
         boolean required = settings.twoFactorRequired();
         return new WorkspacePolicy(required, 0, required ? Instant.EPOCH : null, settings.allowedMethods(),
-                settings.recoveryCodesReviewable(), 30, true, Set.of(), Set.of());
+                settings.recoveryCodesReviewable(), 30, settings.adminsRequireTwoFactor(), Set.of(), Set.of());
     }
 
     @Override
     public TwoFactorRequirement requirementFor(long userId) {
         UserAccount account = em.find(UserAccount.class, userId);
-        boolean hasTwoFactor = verification.active(userId).isPresent();
+        String activeMethod = verification.active(userId).map(credential -> credential.getMethod().name()).orElse(null);
         PersonFacts person = new PersonFacts(account.getRoles().stream().map(Role::roleName).collect(Collectors.toSet()),
                 account.getGroups().stream().map(WorkspaceGroup::getNameKey).collect(Collectors.toSet()),
-                account.getCreatedAt().toInstant(ZoneOffset.UTC), hasTwoFactor, account.isTwoFactorPromptDismissed());
+                account.getCreatedAt().toInstant(ZoneOffset.UTC), activeMethod, account.isTwoFactorPromptDismissed());
         return PolicyRules.requirementFor(current(), person, clock.instant(), settings.timeZone());
     }
 
@@ -117,6 +118,10 @@ public class PolicyServiceBean implements PolicyService {
                 LocalDateTime.ofInstant(now, ZoneOffset.UTC), actor.name()));
         audit.recordBy(actor, AuditEventType.POLICY_CHANGED, actor.accountId(), actor.name(), client.address(),
                 changes.length() <= MAX_DETAIL ? changes : changes.substring(0, MAX_DETAIL - 1) + "…");
+        if (after.rememberDeviceDays() == 0 && before.rememberDeviceDays() > 0) {
+            // "Remember this device" turned off: no browser skips the second step any more, and none is listed.
+            em.createNamedQuery(RememberedDevice.DELETE_ALL).executeUpdate();
+        }
         return after;
     }
 

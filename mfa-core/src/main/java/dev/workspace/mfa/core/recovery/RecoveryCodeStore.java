@@ -1,6 +1,5 @@
 package dev.workspace.mfa.core.recovery;
 
-import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.crypto.SecretCipher;
 import dev.workspace.mfa.core.crypto.ServerKeys;
 import dev.workspace.mfa.persistence.account.UserAccount;
@@ -30,22 +29,21 @@ public class RecoveryCodeStore {
     @Inject
     private ServerKeys keys;
 
-    @Inject
-    private MfaSettings settings;
-
     /** Ten new codes to show; nothing is stored. */
     public List<String> generate() {
         return RecoveryCodes.generate(RANDOM);
     }
 
-    /** Stores the codes in place of every previous one. */
-    public void replaceAll(UserAccount account, List<String> codes) {
+    /**
+     * Stores the codes in place of every previous one; kept encrypted as well when the workspace policy lets people
+     * see them again ({@code reviewable}), else only as keyed hashes.
+     */
+    public void replaceAll(UserAccount account, List<String> codes, boolean reviewable) {
         long userId = account.getId();
         if (account.getRecoverySalt() == null) {
             account.setRecoverySalt(RecoveryCodes.newSalt(RANDOM));
         }
         removeAll(userId);
-        boolean reviewable = settings.recoveryCodesReviewable();
         for (int i = 0; i < codes.size(); i++) {
             String canonical = RecoveryCodes.normalize(codes.get(i)).orElseThrow();
             String ciphertext = reviewable
@@ -86,8 +84,7 @@ public class RecoveryCodeStore {
     }
 
     /** The ten codes, used or not; the unused ones in clear only when the workspace allows showing them again. */
-    public List<RecoveryCodeEntry> entries(long userId) {
-        boolean reviewable = settings.recoveryCodesReviewable();
+    public List<RecoveryCodeEntry> entries(long userId, boolean reviewable) {
         return em.createNamedQuery(RecoveryCode.FOR_USER, RecoveryCode.class)
                 .setParameter("userId", userId).getResultList().stream()
                 .map(c -> new RecoveryCodeEntry(c.getPosition(), c.getUsedAt() != null,

@@ -2,8 +2,8 @@ package dev.workspace.mfa.core.secondfactor;
 
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
-import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.notification.SecurityNotice;
+import dev.workspace.mfa.core.policy.PolicyService;
 import dev.workspace.mfa.core.recovery.RecoveryCodeEntry;
 import dev.workspace.mfa.core.recovery.RecoveryCodeRenewal;
 import dev.workspace.mfa.core.recovery.RecoveryCodeStore;
@@ -40,7 +40,7 @@ public class RecoveryCodeServiceBean implements RecoveryCodeService {
     private StepUpService stepUp;
 
     @Inject
-    private MfaSettings settings;
+    private PolicyService policies;
 
     @Inject
     private AuditLog audit;
@@ -66,7 +66,7 @@ public class RecoveryCodeServiceBean implements RecoveryCodeService {
         if (verification.active(userId).isEmpty()) {
             return false;
         }
-        store.replaceAll(account, renewal.codes());
+        store.replaceAll(account, renewal.codes(), policies.current().recoveryCodesViewable());
         audit.record(AuditEventType.RECOVERY_CODES_REGENERATED, userId, userId, account.getEmail(), client.address(),
                 "all previous codes voided");
         notices.fire(new SecurityNotice(SecurityNotice.Kind.RECOVERY_CODES_REGENERATED, userId, client, clock.instant(), null));
@@ -76,9 +76,10 @@ public class RecoveryCodeServiceBean implements RecoveryCodeService {
     @Override
     public List<RecoveryCodeEntry> list(StepUpGrant grant, Client client) {
         long userId = stepUp.require(grant);
-        List<RecoveryCodeEntry> entries = store.entries(userId);
+        boolean viewable = policies.current().recoveryCodesViewable();
+        List<RecoveryCodeEntry> entries = store.entries(userId, viewable);
         audit.record(AuditEventType.RECOVERY_CODES_VIEWED, userId, userId, em.find(UserAccount.class, userId).getEmail(),
-                client.address(), settings.recoveryCodesReviewable() ? "unused codes shown" : "status only");
+                client.address(), viewable ? "unused codes shown" : "status only");
         return entries;
     }
 }

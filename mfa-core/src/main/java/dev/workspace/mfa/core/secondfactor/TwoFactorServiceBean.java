@@ -16,6 +16,9 @@ import dev.workspace.mfa.core.method.MethodDescription;
 import dev.workspace.mfa.core.method.MethodEnrollment;
 import dev.workspace.mfa.core.method.Methods;
 import dev.workspace.mfa.core.notification.SecurityNotice;
+import dev.workspace.mfa.core.policy.PolicyService;
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
+import dev.workspace.mfa.core.policy.WorkspacePolicy;
 import dev.workspace.mfa.core.recovery.RecoveryCodeStore;
 import dev.workspace.mfa.core.stepup.StepUpGrant;
 import dev.workspace.mfa.core.stepup.StepUpRequiredException;
@@ -42,6 +45,8 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Changes run under the account's row lock ({@code SELECT … FOR UPDATE}), so two finishes, a finish and a disable, or
@@ -67,7 +72,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
     private StepUpService stepUp;
 
     @Inject
-    private TwoFactorPolicy policy;
+    private PolicyService policies;
 
     @Inject
     private ServerKeys keys;
@@ -88,10 +93,12 @@ public class TwoFactorServiceBean implements TwoFactorService {
     public TwoFactorStatus status(long userId) {
         UserAccount account = em.find(UserAccount.class, userId);
         boolean dismissed = account != null && account.isTwoFactorPromptDismissed();
+        TwoFactorRequirement requirement = policies.requirementFor(userId);
         return verification.active(userId)
                 .map(c -> new TwoFactorStatus(true, methods.of(c.getMethod()).description(), methods.of(c.getMethod()).maskedDestination(c),
-                        c.getCreatedAt(), recoveryCodes.unused(userId), policy.isRequired(), dismissed))
-                .orElseGet(() -> new TwoFactorStatus(false, null, null, null, 0, policy.isRequired(), dismissed));
+                        c.getCreatedAt(), recoveryCodes.unused(userId), requirement, dismissed,
+                        !allowed().contains(c.getMethod())))
+                .orElseGet(() -> new TwoFactorStatus(false, null, null, null, 0, requirement, dismissed, false));
     }
 
     @Override
@@ -101,14 +108,14 @@ public class TwoFactorServiceBean implements TwoFactorService {
 
     @Override
     public List<MethodDescription> offeredMethods() {
-        return Arrays.stream(SecondFactorMethod.values()).filter(policy.allowedMethods()::contains)
+        return Arrays.stream(SecondFactorMethod.values()).filter(allowed()::contains)
                 .map(m -> methods.of(m).description()).toList();
     }
 
     @Override
     public MethodEnrollment beginEnrollment(StepUpGrant grant, SecondFactorMethod method, String destination, Client client) {
         long userId = stepUp.require(grant);
-        if (!policy.allowedMethods().contains(method)) {
+        if (!allowed().contains(method)) {
             throw new EnrollmentRefusedException(EnrollmentRefusedException.Reason.NOT_ALLOWED, null);
         }
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
@@ -144,7 +151,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
         if (!enrollment.verified() || enrollment.proof() == null || !KeyedHash.matches(seal(enrollment), enrollment.proof())) {
             return FinishOutcome.NOT_VERIFIED;
         }
-        if (!policy.allowedMethods().contains(enrollment.method())) {
+        if (!allowed().contains(enrollment.method())) {
             return FinishOutcome.NOT_ALLOWED;
         }
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
@@ -160,7 +167,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
         em.flush();
         em.persist(methods.of(enrollment.method()).credential(enrollment, now));
         if (firstMethod) {
-            recoveryCodes.replaceAll(account, enrollment.recoveryCodes());
+            recoveryCodes.replaceAll(account, enrollment.recoveryCodes(), policies.current().recoveryCodesViewable());
         }
         account.endSessions();
         FinishOutcome outcome = previous.isEmpty() ? FinishOutcome.ENABLED
@@ -199,7 +206,7 @@ public class TwoFactorServiceBean implements TwoFactorService {
     @Override
     public void disable(StepUpGrant grant, Client client) {
         long userId = stepUp.require(grant);
-        if (policy.isRequired()) {
+        if (policies.requirementFor(userId).required()) {
             throw new TwoFactorRequiredException();
         }
         UserAccount account = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
@@ -253,6 +260,13 @@ public class TwoFactorServiceBean implements TwoFactorService {
     @Override
     public void dismissPrompt(long userId) {
         em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE).setTwoFactorPromptDismissed(true);
+    }
+
+    /** The methods the workspace policy allows now. */
+    private Set<SecondFactorMethod> allowed() {
+        WorkspacePolicy policy = policies.current();
+        return Arrays.stream(SecondFactorMethod.values()).filter(m -> policy.allowedMethods().contains(m.name()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The seal over what Finish stores (the seal itself is not part of it). */

@@ -1,6 +1,7 @@
 package dev.workspace.mfa.core.secondfactor;
 
 import dev.workspace.mfa.core.method.MethodDescription;
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 
 import java.io.Serializable;
@@ -8,11 +9,18 @@ import java.time.LocalDateTime;
 
 /**
  * What the security settings page shows: off, or on with a method, where its codes go (masked), since when, and
- * recovery codes left.
+ * recovery codes left; what the workspace policy asks of the person, and whether their method is one the policy no
+ * longer allows (it keeps working, and they are asked to replace it).
  */
 public record TwoFactorStatus(boolean enabled, MethodDescription description, String sentTo, LocalDateTime since,
-                              int recoveryCodesLeft, boolean requiredByWorkspace, boolean promptDismissed)
+                              int recoveryCodesLeft, TwoFactorRequirement requirement, boolean promptDismissed,
+                              boolean methodDisallowed)
         implements Serializable {
+
+    /** 2FA may not be turned off: a rule of the workspace policy covers the person. */
+    public boolean requiredByWorkspace() {
+        return requirement.required();
+    }
 
     /** The active method, or null when two-factor authentication is off. */
     public SecondFactorMethod method() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
+import static dev.workspace.mfa.core.policy.TwoFactorRequirement.Level.KEPT_BY_RULE;
 import static dev.workspace.mfa.core.policy.TwoFactorRequirement.Level.NOT_REQUIRED;
 import static dev.workspace.mfa.core.policy.TwoFactorRequirement.Level.REQUIRED_BY_DEADLINE;
 import static dev.workspace.mfa.core.policy.TwoFactorRequirement.Level.REQUIRED_NOW;
@@ -32,7 +33,7 @@ class PolicyRulesTest {
     }
 
     private static PersonFacts user(Set<String> groups, boolean hasTwoFactor) {
-        return new PersonFacts(Set.of("user"), groups, LONG_AGO, hasTwoFactor, false);
+        return new PersonFacts(Set.of("user"), groups, LONG_AGO, hasTwoFactor ? "TOTP" : null, false);
     }
 
     @Test
@@ -40,7 +41,7 @@ class PolicyRulesTest {
         WorkspacePolicy off = policy(false, 0, Set.of(), Set.of(), false);
         assertEquals(SUGGESTED, PolicyRules.requirementFor(off, user(Set.of(), false), SWITCHED_ON, UTC).level());
         assertEquals(NOT_REQUIRED, PolicyRules.requirementFor(off, user(Set.of(), true), SWITCHED_ON, UTC).level());
-        PersonFacts declined = new PersonFacts(Set.of("user"), Set.of(), LONG_AGO, false, true);
+        PersonFacts declined = new PersonFacts(Set.of("user"), Set.of(), LONG_AGO, null, true);
         assertEquals(NOT_REQUIRED, PolicyRules.requirementFor(off, declined, SWITCHED_ON, UTC).level());
     }
 
@@ -66,7 +67,7 @@ class PolicyRulesTest {
     @Test
     void someoneWhoJoinsLaterGetsTheWholeGracePeriod() {
         Instant joined = Instant.parse("2027-02-01T12:00:00Z");
-        PersonFacts newcomer = new PersonFacts(Set.of("user"), Set.of(), joined, false, false);
+        PersonFacts newcomer = new PersonFacts(Set.of("user"), Set.of(), joined, null, false);
         assertEquals(Instant.parse("2027-02-08T12:00:00Z"),
                 PolicyRules.requirementFor(policy(true, 7, Set.of(), Set.of(), false), newcomer, joined, UTC).deadline());
     }
@@ -110,7 +111,7 @@ class PolicyRulesTest {
 
     @Test
     void adminsNeedItAtOnceAndTheStrictestDeadlineWins() {
-        PersonFacts admin = new PersonFacts(Set.of("admin", "user"), Set.of(), LONG_AGO, false, true);
+        PersonFacts admin = new PersonFacts(Set.of("admin", "user"), Set.of(), LONG_AGO, null, true);
         Instant now = SWITCHED_ON.plusSeconds(60);
         TwoFactorRequirement withGrace = PolicyRules.requirementFor(policy(true, 30, Set.of(), Set.of(), true), admin, now, UTC);
         assertEquals(REQUIRED_NOW, withGrace.level(), "the admin rule (grace 0) beats the workspace's 30 days");
@@ -120,10 +121,15 @@ class PolicyRulesTest {
         TwoFactorRequirement switchedOff = PolicyRules.requirementFor(policy(false, 0, Set.of(), Set.of(), false), admin, now, UTC);
         assertEquals(NOT_REQUIRED, switchedOff.level(), "the owner may turn the admin rule off");
         assertNull(switchedOff.deadline());
-        PersonFacts enrolledAdmin = new PersonFacts(Set.of("owner", "user"), Set.of(), LONG_AGO, true, false);
+        PersonFacts enrolledAdmin = new PersonFacts(Set.of("owner", "user"), Set.of(), LONG_AGO, "SMS", false);
         TwoFactorRequirement enrolled = PolicyRules.requirementFor(policy(false, 0, Set.of(), Set.of(), true), enrolledAdmin, now, UTC);
-        assertEquals(REQUIRED_BY_DEADLINE, enrolled.level(), "set up: nothing to do, but it may not be turned off");
+        assertEquals(KEPT_BY_RULE, enrolled.level(), "set up: nothing to do, but it may not be turned off");
         assertTrue(enrolled.required());
+        assertFalse(enrolled.setUpRequired());
+        assertFalse(enrolled.methodDisallowed());
+        WorkspacePolicy noSms = new WorkspacePolicy(false, 0, null, Set.of("TOTP", "EMAIL"), false, 30, true, Set.of(), Set.of());
+        assertTrue(PolicyRules.requirementFor(noSms, enrolledAdmin, now, UTC).methodDisallowed(),
+                "an SMS method the policy no longer allows is to be replaced");
     }
 
     @Test

@@ -44,5 +44,10 @@ public enum AuditEventType {
     GROUP_DELETED,
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
-    POLICY_CHANGED
+    POLICY_CHANGED,
+    /** "Don't ask again on this device": the browser may skip the second step until it expires. */
+    DEVICE_REMEMBERED,
+    /** The second step was skipped on a remembered device (the password was asked). */
+    REMEMBERED_DEVICE_USED,
+    DEVICES_FORGOTTEN
 }
