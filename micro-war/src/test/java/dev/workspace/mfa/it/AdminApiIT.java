@@ -207,6 +207,7 @@ class AdminApiIT {
         assertError(400, "bad_parameter", owner("GET", "/api/v1/users?page=-1", null));
         assertError(400, "bad_parameter", owner("GET", "/api/v1/users?twoFactor=maybe", null));
         assertError(400, "bad_parameter", owner("GET", "/api/v1/users?locked=yes", null));
+        assertError(400, "bad_parameter", owner("GET", "/api/v1/users?policy=late", null));
         assertEquals(400, owner("GET", "/api/v1/users?sort=password", null).statusCode());
         assertError(404, "not_found", owner("GET", "/api/v1/users/999999", null));
         assertError(404, "not_found", owner("GET", "/api/v1/users/abc", null));

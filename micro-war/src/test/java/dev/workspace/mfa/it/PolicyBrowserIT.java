@@ -24,6 +24,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,6 +143,16 @@ class PolicyBrowserIT {
             // Required for everyone with 7 days of grace: a banner with the date on every page, and skipping works.
             provisionPeople();
             savePolicy(owner, true, 7, "");
+            owner.open(site().page("/admin"));
+            assertEquals("1 of 3 people use two-factor authentication (33 %)", owner.find(By.id("adoptionWith")).getText().trim());
+            assertTrue(owner.find(By.id("adoptionGrace")).getText().endsWith(": 2"), owner.find(By.id("adoptionGrace")).getText());
+            assertTrue(owner.find(By.id("adoptionDue")).getText().endsWith(": 0"));
+            assertTrue(owner.has(By.cssSelector("#enrollments canvas")), "the enrollments chart");
+            owner.screenshot("policy-adoption");
+            owner.inspect("policy-adoption");
+            owner.submit(By.id("adoptionGrace"));
+            assertEquals(Set.of(PERSON, KIOSK), owner.findAll(By.cssSelector(".ws-person-email")).stream()
+                    .map(e -> e.getText().trim()).collect(Collectors.toSet()), "the figure links to the people it counts");
             site().signIn(person, PERSON, PASSWORD);
             assertEquals("/", site().path(person));
             String deadline = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(LocalDate.now(ZoneOffset.UTC).plusDays(7));

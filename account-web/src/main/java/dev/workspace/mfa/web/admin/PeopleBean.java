@@ -69,6 +69,7 @@ public class PeopleBean implements Serializable {
     private String method;
     private String locked;
     private String active;
+    private String policy;
 
     // Add person.
     private String newEmail;
@@ -94,7 +95,7 @@ public class PeopleBean implements Serializable {
 
     private PeopleQuery filters() {
         return new PeopleQuery(text, blankToNull(role), group, yesNo(twoFactor), blankToNull(method), yesNo(locked),
-                yesNo(active), PeopleQuery.Sort.EMAIL, false, 0, 50);
+                yesNo(active), policyState(policy), PeopleQuery.Sort.EMAIL, false, 0, 50);
     }
 
     public void search() {
@@ -202,6 +203,12 @@ public class PeopleBean implements Serializable {
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** "grace" or "due", as the adoption figures link here; anything else is no filter. */
+    private static PeopleQuery.PolicyState policyState(String value) {
+        return "grace".equals(value) ? PeopleQuery.PolicyState.IN_GRACE_PERIOD
+                : "due".equals(value) ? PeopleQuery.PolicyState.PAST_DEADLINE : null;
+    }
+
     private static Boolean yesNo(String value) {
         return value == null || value.isBlank() ? null : "yes".equals(value);
     }
@@ -222,6 +229,8 @@ public class PeopleBean implements Serializable {
     public void setGroup(String group) { this.group = group; }
     public String getTwoFactor() { return twoFactor; }
     public void setTwoFactor(String twoFactor) { this.twoFactor = twoFactor; }
+    public String getPolicy() { return policy; }
+    public void setPolicy(String policy) { this.policy = policy; }
     public String getMethod() { return method; }
     public void setMethod(String method) { this.method = method; }
     public String getLocked() { return locked; }

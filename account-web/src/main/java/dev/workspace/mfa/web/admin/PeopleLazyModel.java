@@ -65,7 +65,7 @@ class PeopleLazyModel extends LazyDataModel<Person> {
             descending = meta.getOrder() == SortOrder.DESCENDING;
         }
         int size = Math.max(1, pageSize);
-        return new PeopleQuery(f.text(), f.role(), f.group(), f.twoFactor(), f.method(), f.locked(), f.active(), sort,
+        return new PeopleQuery(f.text(), f.role(), f.group(), f.twoFactor(), f.method(), f.locked(), f.active(), f.policyState(), sort,
                 descending, first / size, size);
     }
 }

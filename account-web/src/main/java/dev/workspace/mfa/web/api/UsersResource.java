@@ -53,6 +53,18 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
+    /** {@code policy=grace}: people without 2FA within a grace period; {@code policy=due}: past their deadline. */
+    private static PeopleQuery.PolicyState policyState(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "grace" -> PeopleQuery.PolicyState.IN_GRACE_PERIOD;
+            case "due" -> PeopleQuery.PolicyState.PAST_DEADLINE;
+            default -> throw ApiError.badRequest("bad_parameter", "\"policy\" is grace or due.");
+        };
+    }
+
     private static final Set<String> NEW_USER_FIELDS = Set.of("email", "name", "roles", "groups", "password", "invite");
     private static final Set<String> CHANGE_FIELDS = Set.of("name", "roles", "groups", "active");
     private static final long MAX_IMPORT_BYTES = 20L * 1024 * 1024;
@@ -79,12 +91,12 @@ public class UsersResource {
     public String list(@QueryParam("q") String q, @QueryParam("role") String role, @QueryParam("group") String group,
                        @QueryParam("twoFactor") String twoFactor, @QueryParam("method") String method,
                        @QueryParam("locked") String locked, @QueryParam("active") String active,
-                       @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
+                       @QueryParam("policy") String policy, @QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort) {
         String sortField = sort == null || sort.isBlank() ? "email" : sort.strip();
         boolean descending = sortField.startsWith("-");
         PeopleQuery query = new PeopleQuery(q, blankToNull(role), group, Parameters.flag("twoFactor", twoFactor, "on", "off"),
                 blankToNull(method), Parameters.flag("locked", locked, "true", "false"), Parameters.flag("active", active, "true", "false"),
-                sort(descending ? sortField.substring(1) : sortField), descending,
+                policyState(policy), sort(descending ? sortField.substring(1) : sortField), descending,
                 Parameters.number("page", page, 0, 0, Integer.MAX_VALUE / PeopleQuery.MAX_SIZE),
                 Parameters.number("size", size, 50, 1, PeopleQuery.MAX_SIZE));
         PersonPage result = directory.find(query);

@@ -1,6 +1,8 @@
 package dev.workspace.mfa.admin.people;
 
 import dev.workspace.mfa.core.account.AdminActionRefusedException;
+import dev.workspace.mfa.core.policy.PolicyService;
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.persistence.account.Role;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
@@ -52,6 +54,9 @@ public class PeopleDirectoryBean implements PeopleDirectory {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private PolicyService policies;
 
     @Override
     public PersonPage find(PeopleQuery query) {
@@ -113,6 +118,17 @@ public class PeopleDirectoryBean implements PeopleDirectory {
             conditions.add("u.id " + (query.locked() ? "" : "NOT ") + "IN (SELECT t.accountId FROM SignInThrottle t "
                     + "WHERE t.accountId IS NOT NULL AND t.lockedUntil > :now)");
             parameters.put("now", LocalDateTime.now(clock));
+        }
+        if (query.policyState() != null) {
+            Set<Long> ids = policies.peopleWithoutTwoFactor().getOrDefault(
+                    query.policyState() == PeopleQuery.PolicyState.IN_GRACE_PERIOD
+                            ? TwoFactorRequirement.Level.REQUIRED_BY_DEADLINE : TwoFactorRequirement.Level.REQUIRED_NOW,
+                    Set.of());
+            // An empty IN list is not valid SQL everywhere; no id is null.
+            conditions.add(ids.isEmpty() ? "u.id IS NULL" : "u.id IN :policyIds");
+            if (!ids.isEmpty()) {
+                parameters.put("policyIds", List.copyOf(ids));
+            }
         }
         if (query.active() != null) {
             conditions.add("u.enabled = :active");

@@ -4,14 +4,19 @@ import java.io.Serializable;
 
 /**
  * A filtered, sorted page of people. Every filter is optional (null: any). {@code text} matches email or name,
- * case-insensitively; {@code group} a group name; {@code method} TOTP, EMAIL or SMS.
+ * case-insensitively; {@code group} a group name; {@code method} TOTP, EMAIL or SMS; {@code policyState} people
+ * without 2FA that the workspace policy requires it of by a deadline ahead, or now.
  */
 public record PeopleQuery(String text, String role, String group, Boolean twoFactor, String method, Boolean locked,
-                          Boolean active, Sort sort, boolean descending, int page, int size) implements Serializable {
+                          Boolean active, PolicyState policyState, Sort sort, boolean descending, int page, int size)
+        implements Serializable {
 
     public static final int MAX_SIZE = 200;
 
     public enum Sort { EMAIL, NAME, CREATED, LAST_SIGN_IN }
+
+    /** Where a person without 2FA stands with the workspace policy. */
+    public enum PolicyState { IN_GRACE_PERIOD, PAST_DEADLINE }
 
     public PeopleQuery {
         sort = sort == null ? Sort.EMAIL : sort;
@@ -20,6 +25,6 @@ public record PeopleQuery(String text, String role, String group, Boolean twoFac
     }
 
     public static PeopleQuery all(int page, int size) {
-        return new PeopleQuery(null, null, null, null, null, null, null, Sort.EMAIL, false, page, size);
+        return new PeopleQuery(null, null, null, null, null, null, null, null, Sort.EMAIL, false, page, size);
     }
 }

@@ -343,10 +343,10 @@ abstract class AdminServicesChecks {
             assertEquals(check.getValue().size(), page.total());
             assertEquals(page.total(), admin.call(() -> directory.count(check.getKey())));
         }
-        PeopleQuery byName = new PeopleQuery("dir.", null, null, null, null, null, null, PeopleQuery.Sort.NAME, true, 0, 2);
+        PeopleQuery byName = new PeopleQuery("dir.", null, null, null, null, null, null, null, PeopleQuery.Sort.NAME, true, 0, 2);
         assertEquals(List.of("dir.one@it.test", "dir.three@it.test"),
                 admin.call(() -> directory.find(byName)).items().stream().map(Person::email).toList());
-        PeopleQuery secondPage = new PeopleQuery("dir.", null, null, null, null, null, null, PeopleQuery.Sort.NAME, true, 1, 2);
+        PeopleQuery secondPage = new PeopleQuery("dir.", null, null, null, null, null, null, null, PeopleQuery.Sort.NAME, true, 1, 2);
         assertEquals(List.of("dir.two@it.test"), admin.call(() -> directory.find(secondPage)).items().stream().map(Person::email).toList());
         Person one = admin.call(() -> directory.person(id("dir.one@it.test"))).orElseThrow();
         assertEquals("TOTP", one.method());
@@ -355,7 +355,7 @@ abstract class AdminServicesChecks {
 
     private static PeopleQuery filter(String text, String role, String group, Boolean twoFactor, String method,
                                       Boolean locked, Boolean active) {
-        return new PeopleQuery(text, role, group, twoFactor, method, locked, active, PeopleQuery.Sort.EMAIL, false, 0, 50);
+        return new PeopleQuery(text, role, group, twoFactor, method, locked, active, null, PeopleQuery.Sort.EMAIL, false, 0, 50);
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.workspace.mfa.core.policy;
 
 import dev.workspace.mfa.core.audit.Client;
 
+import java.util.Map;
+import java.util.Set;
+
 /** The workspace policy: the one place that says what it is and what it asks of a person. */
 public interface PolicyService {
 
@@ -14,6 +17,12 @@ public interface PolicyService {
 
     /** What the policy asks of this person now. */
     TwoFactorRequirement requirementFor(long userId);
+
+    /**
+     * The active people without 2FA, by what the policy asks of them now (suggested, declined, within a grace period,
+     * past their deadline): the adoption figures and the people table's filter. For admins and owners.
+     */
+    Map<TwoFactorRequirement.Level, Set<Long>> peopleWithoutTwoFactor();
 
     /**
      * An owner's change, kept as a new version with the owner and the time, and audited with what changed. When the

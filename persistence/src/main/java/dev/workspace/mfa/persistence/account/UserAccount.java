@@ -30,12 +30,15 @@ import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 @Table(name = "user_account")
 @NamedQuery(name = UserAccount.BY_EMAIL, query = "SELECT u FROM UserAccount u WHERE u.email = :email")
 @NamedQuery(name = UserAccount.ALL, query = "SELECT u FROM UserAccount u ORDER BY u.email")
+@NamedQuery(name = UserAccount.ACTIVE_WITHOUT_SECOND_FACTOR, query = "SELECT u FROM UserAccount u WHERE u.enabled = :yes"
+        + " AND NOT EXISTS (SELECT c FROM SecondFactorCredential c WHERE c.userId = u.id)")
 @NamedQuery(name = UserAccount.COUNT_WITH_ROLE,
         query = "SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE r = :role")
 public class UserAccount {
 
     public static final String BY_EMAIL = "UserAccount.byEmail";
     public static final String ALL = "UserAccount.all";
+    public static final String ACTIVE_WITHOUT_SECOND_FACTOR = "UserAccount.activeWithoutSecondFactor";
     public static final String COUNT_WITH_ROLE = "UserAccount.countWithRole";
 
     @Id
