@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before anything else opens (admins need it at once); the owner then requires 2FA for everyone with a 7-day grace
  * period, and a person sees the deadline on every page and may go on without it; with the grace period at 0 and a
  * kiosk group excluded, the person can open nothing but the enrollment pages until a method is set up, while the
- * kiosk account is not asked. A remembered browser then skips the code at sign-in, until an admin resets the person.
+ * kiosk account is not asked. A remembered browser then skips the code at sign-in, until an admin resets the person;
+ * a method the owner no longer allows is offered for replacement.
  */
 @ExtendWith(ArquillianExtension.class)
 @EnabledIf(value = "browserAvailable", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)")
@@ -167,6 +168,7 @@ class PolicyBrowserIT {
             assertTrue(person.has(By.id("gracePeriod")), "and show the banner too");
             person.submit(By.id("setUpNow"));
             assertEquals("/account/security", site().path(person));
+            assertTrue(person.find(By.id("setUpBy")).getText().contains(deadline), "the methods, with the date");
             site().signOut(person);
 
             // Grace 0, kiosks excluded: the person can open nothing but the enrollment pages; the kiosk is not asked.
@@ -223,6 +225,23 @@ class PolicyBrowserIT {
             person.type(By.id("verify:code"), personsPhone.next(newSecret));
             person.submit(By.id("verify:submit"));
             assertEquals("/", site().path(person));
+
+            // The authenticator app no longer allowed: it keeps working, and the person is asked to choose another.
+            owner.open(site().page("/admin/policy"));
+            owner.find(By.cssSelector("input[name='policy:allowedMethods'][value='TOTP']")).click();
+            owner.submit(By.id("policy:save"));
+            assertTrue(owner.messages().contains("Policy saved."), owner.messages());
+            site().signOut(person);
+            site().signIn(person, PERSON, PASSWORD);
+            person.type(By.id("verify:code"), personsPhone.next(newSecret));
+            person.submit(By.id("verify:submit"));
+            assertEquals("/", site().path(person));
+            assertTrue(person.has(By.id("replaceMethod")), "offered for replacement at sign-in");
+            person.submit(By.id("chooseMethod"));
+            assertTrue(person.find(By.id("methodDisallowed")).getText().contains("no longer allows authenticator app"),
+                    person.find(By.id("methodDisallowed")).getText());
+            assertFalse(person.has(By.id("method-TOTP")), "not offered any more");
+            person.screenshot("policy-method-disallowed");
 
             assertEquals(List.of(), owner.problems(), "accessibility and phone-width problems");
             assertEquals(List.of(), person.problems(), "accessibility and phone-width problems");

@@ -148,7 +148,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\""
                     + (authorization == null ? "An API token is required: Authorization: Bearer <token>."
-                    : "The API token is unknown, expired or revoked.") + "\"}");
+                    : "The API token is unknown, expired or revoked, or its owner has to set up two-factor"
+                    + " authentication first.") + "\"}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

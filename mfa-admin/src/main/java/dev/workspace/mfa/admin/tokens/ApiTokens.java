@@ -25,7 +25,7 @@ public interface ApiTokens {
 
     /**
      * The caller a bearer token stands for, or empty for an unknown, expired or revoked token, or one whose owner may
-     * no longer use the API. Also accepts {@code MFA_BOOTSTRAP_API_TOKEN} (an owner named {@code bootstrap-token}).
+     * no longer use the API (no longer an active admin, or their 2FA is due under the workspace policy). Also accepts {@code MFA_BOOTSTRAP_API_TOKEN} (an owner named {@code bootstrap-token}).
      */
     Optional<ApiCaller> authenticate(String bearerToken);
 }

@@ -9,6 +9,8 @@ import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.crypto.KeyedHash;
 import dev.workspace.mfa.core.crypto.RandomTokens;
 import dev.workspace.mfa.core.crypto.ServerKeys;
+import dev.workspace.mfa.core.policy.PolicyService;
+import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.persistence.account.Role;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
@@ -52,6 +54,9 @@ public class ApiTokensBean implements ApiTokens {
 
     @Inject
     private Actors actors;
+
+    @Inject
+    private PolicyService policies;
 
     @Inject
     private AuditLog audit;
@@ -119,6 +124,10 @@ public class ApiTokensBean implements ApiTokens {
                     UserAccount owner = em.find(UserAccount.class, token.getOwnerId());
                     if (owner == null || !token.isValidAt(now, owner.getSessionGeneration()) || !owner.isEnabled()
                             || !(owner.getRoles().contains(Role.ADMIN) || owner.getRoles().contains(Role.OWNER))) {
+                        return Optional.empty();
+                    }
+                    // A token is no way around the policy: while its owner's 2FA is due, it opens nothing either.
+                    if (policies.requirementFor(owner.getId()).level() == TwoFactorRequirement.Level.REQUIRED_NOW) {
                         return Optional.empty();
                     }
                     if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USE_RESOLUTION).isBefore(now)) {

@@ -15,6 +15,8 @@ import dev.workspace.mfa.admin.people.PeopleQuery;
 import dev.workspace.mfa.admin.people.Person;
 import dev.workspace.mfa.admin.people.PersonChanges;
 import dev.workspace.mfa.admin.people.PersonPage;
+import dev.workspace.mfa.admin.tokens.ApiTokens;
+import dev.workspace.mfa.admin.tokens.NewApiToken;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AdminActionRefusedException;
 import dev.workspace.mfa.core.account.AdminActionRefusedException.Reason;
@@ -106,6 +108,8 @@ abstract class AdminServicesChecks {
     PolicyService policies;
     @Inject
     RememberedDevices devices;
+    @Inject
+    ApiTokens tokens;
     @PersistenceContext(unitName = "mfa")
     EntityManager em;
     @Resource
@@ -460,6 +464,24 @@ abstract class AdminServicesChecks {
             owner.run(() -> policies.change(seeded, CLIENT));
         }
         assertFalse(devices.recognises(person, beforeSwitchOff.token(), CLIENT), "turning it on again brings none back");
+    }
+
+    @Test
+    void aTokenOpensNothingWhileItsOwnersTwoFactorIsDue() throws Exception {
+        NewApiToken token = admin.call(() -> tokens.create("provisioning", 30, CLIENT));
+        assertTrue(tokens.authenticate(token.secret()).isEmpty(), "admins need 2FA at once, and this one has none");
+        long adminId = id(AdminDeployment.ADMIN_EMAIL);
+        tx.begin();
+        em.persist(new SecondFactorCredential(adminId, SecondFactorMethod.TOTP, LocalDateTime.now(), "v1:not-a-real-secret", null, 0));
+        tx.commit();
+        try {
+            assertEquals(AdminDeployment.ADMIN_EMAIL, tokens.authenticate(token.secret()).orElseThrow().name(),
+                    "with 2FA set up the same token works");
+        } finally {
+            tx.begin();
+            em.createQuery("DELETE FROM SecondFactorCredential c WHERE c.userId = :id").setParameter("id", adminId).executeUpdate();
+            tx.commit();
+        }
     }
 
     @Test
