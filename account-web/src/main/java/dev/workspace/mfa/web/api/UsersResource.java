@@ -199,9 +199,11 @@ public class UsersResource {
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", Long.toString(person.id()))
                 .add("email", person.email()).add("name", person.name())
                 .add("roles", Json.createArrayBuilder(person.roles())).add("groups", Json.createArrayBuilder(person.groups()))
-                .add("active", person.active()).add("locked", person.locked()).add("twoFactor", twoFactor);
+                .add("active", person.active()).add("locked", person.locked()).add("twoFactor", twoFactor)
+                .add("source", person.fromDirectory() ? "directory" : "local");
         time(json, "lastSignIn", person.lastSignIn());
         time(json, "created", person.created());
+        time(json, "directorySynced", person.directorySynced());
         return json;
     }
 

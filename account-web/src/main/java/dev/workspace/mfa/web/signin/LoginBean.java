@@ -67,6 +67,9 @@ public class LoginBean {
         } else if (result != null && result.outcome() == SignInResult.Outcome.ADDRESS_BLOCKED) {
             Messages.lockedUntil(facesContext, "login.addressBlocked", result.lockedUntil(), clock);
             external.setResponseStatus(429);
+        } else if (result != null && result.outcome() == SignInResult.Outcome.DIRECTORY_UNAVAILABLE) {
+            Messages.error(facesContext, null, "login.directoryUnavailable");
+            external.setResponseStatus(503);
         } else {
             Messages.error(facesContext, null, "login.invalid");
             external.setResponseStatus(401);

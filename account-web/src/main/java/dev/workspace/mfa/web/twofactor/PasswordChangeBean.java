@@ -2,9 +2,11 @@ package dev.workspace.mfa.web.twofactor;
 
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
+import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.stepup.StepUpGrant;
 import dev.workspace.mfa.core.stepup.StepUpRequiredException;
 import dev.workspace.mfa.web.faces.Messages;
+import dev.workspace.mfa.web.pages.CurrentUser;
 import dev.workspace.mfa.web.security.ClientAddress;
 import dev.workspace.mfa.web.security.OtherSessions;
 import jakarta.faces.context.FacesContext;
@@ -30,6 +32,9 @@ public class PasswordChangeBean implements Serializable {
     private StepUpForm stepUpForm;
 
     @Inject
+    private CurrentUser currentUser;
+
+    @Inject
     private transient OtherSessions otherSessions;
 
     @Inject
@@ -38,6 +43,7 @@ public class PasswordChangeBean implements Serializable {
     private String newPassword;
     private String confirmation;
     private boolean done;
+    private Boolean passwordInDirectory;
 
     public void save() {
         FacesContext context = FacesContext.getCurrentInstance();
@@ -65,6 +71,14 @@ public class PasswordChangeBean implements Serializable {
             newPassword = null;
             confirmation = null;
         }
+    }
+
+    /** A directory person changes their password in the company directory; the page says so instead of a form. */
+    public boolean isPasswordInDirectory() {
+        if (passwordInDirectory == null) {
+            passwordInDirectory = accounts.findById(currentUser.accountId()).map(AccountSummary::fromDirectory).orElse(false);
+        }
+        return passwordInDirectory;
     }
 
     public boolean isDone() { return done; }

@@ -69,6 +69,11 @@ public class StepUpForm implements Serializable {
             context.getExternalContext().setResponseStatus(429);
             return null;
         }
+        if (result.check().outcome() == CodeCheck.Outcome.UNAVAILABLE) {
+            Messages.error(context, null, "login.directoryUnavailable");
+            context.getExternalContext().setResponseStatus(503);
+            return null;
+        }
         if (!result.granted()) {
             FieldError.reject(context, passwordFieldId, isSecondFactorOn() ? "stepUp.invalid" : "enroll.password.invalid");
             context.getExternalContext().setResponseStatus(401);

@@ -1,6 +1,7 @@
 package dev.workspace.mfa.admin.groups;
 
 import dev.workspace.mfa.core.account.AdminActionRefusedException;
+import dev.workspace.mfa.core.account.WorkspaceGroups;
 import dev.workspace.mfa.core.audit.Actor;
 import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
@@ -23,7 +24,7 @@ public class GroupAdministrationBean implements GroupAdministration {
     private EntityManager em;
 
     @Inject
-    private Groups groups;
+    private WorkspaceGroups groups;
 
     @Inject
     private Actors actors;
@@ -45,7 +46,7 @@ public class GroupAdministrationBean implements GroupAdministration {
     @Override
     public Group rename(String name, String newName, Client client) {
         WorkspaceGroup group = existing(name);
-        String valid = Groups.validName(newName);
+        String valid = WorkspaceGroups.validName(newName);
         groups.find(valid).filter(other -> !other.getId().equals(group.getId())).ifPresent(other -> {
             throw new AdminActionRefusedException(AdminActionRefusedException.Reason.NAME_TAKEN);
         });

@@ -1,6 +1,6 @@
 package dev.workspace.mfa.admin.importing;
 
-import dev.workspace.mfa.admin.groups.Groups;
+import dev.workspace.mfa.core.account.WorkspaceGroups;
 import dev.workspace.mfa.admin.people.PeopleAdministration;
 import dev.workspace.mfa.admin.people.PersonChanges;
 import dev.workspace.mfa.admin.people.Roles;
@@ -51,7 +51,7 @@ public class ImportedPersonWriter {
     private PasswordHasher hasher;
 
     @Inject
-    private Groups groups;
+    private WorkspaceGroups groups;
 
     @Inject
     private TwoFactorService twoFactor;

@@ -1,6 +1,6 @@
 package dev.workspace.mfa.admin.people;
 
-import dev.workspace.mfa.admin.groups.Groups;
+import dev.workspace.mfa.core.account.WorkspaceGroups;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AdminActionRefusedException;
@@ -50,7 +50,7 @@ public class PeopleAdministrationBean implements PeopleAdministration {
     private PasswordLinks links;
 
     @Inject
-    private Groups groups;
+    private WorkspaceGroups groups;
 
     @Inject
     private PeopleDirectory directory;

@@ -4,6 +4,7 @@ import dev.workspace.mfa.core.account.AdminActionRefusedException;
 import dev.workspace.mfa.core.policy.PolicyService;
 import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.persistence.account.Role;
+import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class PeopleDirectoryBean implements PeopleDirectory {
     private static final String BIND_PARAMETERS = "eclipselink.jdbc.bind-parameters";
 
     private static final String COLUMNS = "SELECT u.id, u.email, u.displayName, u.enabled, u.passwordChangeRequired, "
-            + "u.lastSignInAt, u.createdAt FROM UserAccount u";
+            + "u.lastSignInAt, u.createdAt, u.source, u.directorySyncedAt FROM UserAccount u";
 
     @PersistenceContext(unitName = "mfa")
     private EntityManager em;
@@ -183,7 +184,8 @@ public class PeopleDirectoryBean implements PeopleDirectory {
                     List.copyOf(groups.getOrDefault(id, Set.of())), (Boolean) row[3], locked.contains(id),
                     method != null, method == null ? null : method.name(), codesLeft.getOrDefault(id, 0L).intValue(),
                     (Boolean) row[4], lastSignIn == null ? null : lastSignIn.toInstant(ZoneOffset.UTC),
-                    ((LocalDateTime) row[6]).toInstant(ZoneOffset.UTC));
+                    ((LocalDateTime) row[6]).toInstant(ZoneOffset.UTC), UserAccount.DIRECTORY.equals(row[7]),
+                    row[8] == null ? null : ((LocalDateTime) row[8]).toInstant(ZoneOffset.UTC));
         }).toList();
     }
 

@@ -13,7 +13,9 @@ public class AccountRejectedException extends RuntimeException {
         /** An emailed link that is unknown, used or expired. */
         LINK_NOT_USABLE,
         /** The current password given to change it was wrong. */
-        WRONG_PASSWORD }
+        WRONG_PASSWORD,
+        /** A directory person's password is the company directory's: it is changed there, never here. */
+        DIRECTORY_PASSWORD }
 
     private final Reason reason;
 

@@ -109,6 +109,9 @@ public class AccountServiceBean implements AccountService {
 
     /** A new password that follows the rules and differs from the old one; the person's other sessions end. */
     private void replacePassword(UserAccount account, String newPassword) {
+        if (account.isFromDirectory()) {
+            throw new AccountRejectedException(Reason.DIRECTORY_PASSWORD);
+        }
         checkPasswordRules(account.getEmail(), newPassword);
         if (hasher.verify(newPassword, account.getPasswordHash())) {
             throw new AccountRejectedException(Reason.PASSWORD_UNCHANGED);

@@ -98,6 +98,12 @@ public class PasswordLinksBean implements PasswordLinks {
         }
         em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class).setParameter("email", normalized)
                 .getResultStream().findFirst().filter(UserAccount::isEnabled).ifPresent(account -> {
+                    if (account.isFromDirectory()) {
+                        // No link: the password is the directory's. The email says where to change it.
+                        notices.fire(new SecurityNotice(SecurityNotice.Kind.PASSWORD_IN_DIRECTORY, account.getId(), client,
+                                clock.instant(), null));
+                        return;
+                    }
                     String link = linkBase + issue(account, LinkPurpose.PASSWORD_RESET);
                     audit.record(AuditEventType.PASSWORD_RESET_REQUESTED, null, account.getId(), normalized,
                             client.address(), "reset link valid " + RESET_VALIDITY.toMinutes() + " min");
@@ -120,6 +126,9 @@ public class PasswordLinksBean implements PasswordLinks {
         UserAccount account = em.find(UserAccount.class, link.getUserId(), LockModeType.PESSIMISTIC_WRITE);
         if (account == null || !account.isEnabled()) {
             throw notUsable();
+        }
+        if (account.isFromDirectory()) {
+            throw new AccountRejectedException(AccountRejectedException.Reason.DIRECTORY_PASSWORD);
         }
         AccountServiceBean.checkPasswordRules(account.getEmail(), newPassword);
         LocalDateTime now = LocalDateTime.now(clock);

@@ -11,6 +11,9 @@ public record Actor(Long accountId, String name, boolean owner) implements Seria
     /** The principal name of a caller authenticated by {@code MFA_BOOTSTRAP_API_TOKEN}; never a valid email. */
     public static final String BOOTSTRAP_TOKEN = "bootstrap-token";
 
+    /** The company directory, when a sign-in or the sync creates or changes people and groups; never a valid email. */
+    public static final Actor DIRECTORY = new Actor(null, "directory");
+
     public Actor(Long accountId, String name) {
         this(accountId, name, false);
     }

@@ -178,6 +178,16 @@ public class MfaSettings {
         }).orElseGet(ZoneId::systemDefault);
     }
 
+    /** A setting of the company directory ({@code mfa.ldap.*}, e.g. {@code MFA_LDAP_URL}), trimmed; empty when unset. */
+    public Optional<String> directorySetting(String key) {
+        return value("mfa.ldap." + key);
+    }
+
+    /** MFA_LDAP_BIND_PASSWORD as given: not trimmed, spaces may be part of a password. */
+    public Optional<String> directoryBindPassword() {
+        return config().getOptionalValue("mfa.ldap.bind.password", String.class).filter(v -> !v.isEmpty());
+    }
+
     /** The SMTP server for email; none means email goes to the dev outbox (docs/delivery.md). */
     public Optional<String> smtpHost() {
         return value(SMTP_HOST);

@@ -23,7 +23,9 @@ public record SecurityNotice(Kind kind, long userId, Client client, Instant at, 
         /** An admin created the account; the detail is the single-use link that sets the first password. */
         INVITATION,
         /** "Forgot password?"; the detail is the single-use link that sets a new password. */
-        PASSWORD_RESET_LINK;
+        PASSWORD_RESET_LINK,
+        /** "Forgot password?" from a directory person: no link, the password is changed in the company directory. */
+        PASSWORD_IN_DIRECTORY;
 
         /** Kinds whose detail is a method's name, told in words. */
         boolean namesMethod() {
@@ -32,7 +34,7 @@ public record SecurityNotice(Kind kind, long userId, Client client, Instant at, 
 
         /** Kinds that bring a link rather than report a change: no "if this was not you" footer. */
         boolean bringsLink() {
-            return this == INVITATION || this == PASSWORD_RESET_LINK;
+            return this == INVITATION || this == PASSWORD_RESET_LINK || this == PASSWORD_IN_DIRECTORY;
         }
     }
 }

@@ -1,11 +1,16 @@
 package dev.workspace.mfa.core.signin;
 
 import dev.workspace.mfa.core.account.EmailAddress;
+import dev.workspace.mfa.core.directory.CompanyDirectory;
+import dev.workspace.mfa.core.directory.DirectoryAccounts;
+import dev.workspace.mfa.core.directory.DirectoryPerson;
+import dev.workspace.mfa.core.directory.DirectoryUnavailableException;
 import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.password.PasswordPolicy;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,6 +41,12 @@ public class PasswordSignInBean implements PasswordSignInService {
     private PasswordAttempts attempts;
 
     @Inject
+    private CompanyDirectory directory;
+
+    @Inject
+    private DirectoryAccounts directoryAccounts;
+
+    @Inject
     private Clock clock;
 
     @Override
@@ -55,6 +66,10 @@ public class PasswordSignInBean implements PasswordSignInService {
         // Read for every email, known or not: the same work on every path (one lock check, one hash, one update).
         boolean locked = attempts.lockedUntil(normalized, now).isPresent();
 
+        if (directory.configured() && EmailAddress.isValid(email) && !tooLong && !locked
+                && (account.isEmpty() || account.get().isFromDirectory())) {
+            return checkWithDirectory(normalized, candidate, account, now, clientAddress);
+        }
         if (account.isEmpty() || !account.get().isEnabled() || tooLong || locked) {
             hasher.verifyDecoy(tooLong ? "" : candidate);
             return attempts.recordFailure(normalized, accountId, now, clientAddress, AuditEventType.SIGN_IN_FAILED,
@@ -69,6 +84,38 @@ public class PasswordSignInBean implements PasswordSignInService {
         boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER, SecondFactorCredential.class)
                 .setParameter("userId", found.getId()).setMaxResults(1).getResultList().isEmpty();
         return attempts.recordSuccess(found.getId(), now, clientAddress, rehash, secondStepFollows);
+    }
+
+    /**
+     * A directory person (or an email we do not know, which the directory may): the password is checked by binding as
+     * them, and counts towards the same lock as ours when wrong. The account is made or refreshed from the directory.
+     */
+    private SignInResult checkWithDirectory(String email, String password, Optional<UserAccount> account,
+                                            LocalDateTime now, String clientAddress) {
+        Long accountId = account.map(UserAccount::getId).orElse(null);
+        Optional<DirectoryPerson> person;
+        try {
+            person = directory.authenticate(email, password);
+        } catch (DirectoryUnavailableException e) {
+            return SignInResult.directoryUnavailable();
+        }
+        if (person.isEmpty()) {
+            return attempts.recordFailure(email, accountId, now, clientAddress, AuditEventType.SIGN_IN_FAILED,
+                    account.isEmpty() ? "not in the directory, or wrong password" : "wrong directory password");
+        }
+        long id;
+        try {
+            id = directoryAccounts.signedIn(email, person.get(), clientAddress);
+        } catch (EJBException e) {
+            // Two first sign-ins at once: one created the account, the other's insert failed; this finds it.
+            id = directoryAccounts.signedIn(email, person.get(), clientAddress);
+        }
+        if (account.isPresent() && !account.get().isEnabled()) {
+            return attempts.recordFailure(email, id, now, clientAddress, AuditEventType.SIGN_IN_FAILED, "account disabled");
+        }
+        boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER, SecondFactorCredential.class)
+                .setParameter("userId", id).setMaxResults(1).getResultList().isEmpty();
+        return attempts.recordSuccess(id, now, clientAddress, null, secondStepFollows);
     }
 
     private Optional<UserAccount> findAccount(String normalizedEmail) {

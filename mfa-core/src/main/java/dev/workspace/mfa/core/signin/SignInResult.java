@@ -11,7 +11,11 @@ import java.time.LocalDateTime;
 public record SignInResult(Outcome outcome, AccountSummary account, boolean secondStepRequired,
                            LocalDateTime lockedUntil) {
 
-    public enum Outcome { PASSWORD_ACCEPTED, INVALID_CREDENTIALS, LOCKED, ADDRESS_BLOCKED }
+    public enum Outcome {
+        PASSWORD_ACCEPTED, INVALID_CREDENTIALS, LOCKED, ADDRESS_BLOCKED,
+        /** A directory person (or an email we do not know) while no server of the company directory answers. */
+        DIRECTORY_UNAVAILABLE
+    }
 
     static SignInResult accepted(AccountSummary account, boolean secondStepRequired) {
         return new SignInResult(Outcome.PASSWORD_ACCEPTED, account, secondStepRequired, null);
@@ -23,6 +27,10 @@ public record SignInResult(Outcome outcome, AccountSummary account, boolean seco
 
     static SignInResult locked(LocalDateTime until) {
         return new SignInResult(Outcome.LOCKED, null, false, until);
+    }
+
+    static SignInResult directoryUnavailable() {
+        return new SignInResult(Outcome.DIRECTORY_UNAVAILABLE, null, false, null);
     }
 
     /** Too many failures from the client's address: nothing was checked. */

@@ -3,6 +3,8 @@ package dev.workspace.mfa.core.stepup;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.crypto.KeyedHash;
+import dev.workspace.mfa.core.directory.CompanyDirectory;
+import dev.workspace.mfa.core.directory.DirectoryUnavailableException;
 import dev.workspace.mfa.core.crypto.ServerKeys;
 import dev.workspace.mfa.core.method.Challenge;
 import dev.workspace.mfa.core.password.PasswordHasher;
@@ -51,6 +53,9 @@ public class StepUpServiceBean implements StepUpService {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private CompanyDirectory directory;
 
     @Inject
     private Clock clock;
@@ -121,7 +126,15 @@ public class StepUpServiceBean implements StepUpService {
         if (locked.isPresent()) {
             return Optional.of(CodeCheck.locked(locked.get()));
         }
-        if (!hasher.verify(password == null ? "" : password, account.getPasswordHash())) {
+        boolean right;
+        try {
+            right = account.isFromDirectory()
+                    ? directory.authenticate(account.getEmail(), password == null ? "" : password).isPresent()
+                    : hasher.verify(password == null ? "" : password, account.getPasswordHash());
+        } catch (DirectoryUnavailableException e) {
+            return Optional.of(CodeCheck.of(CodeCheck.Outcome.UNAVAILABLE));
+        }
+        if (!right) {
             SignInResult result = passwordAttempts.recordFailure(account.getEmail(), account.getId(), now,
                     client.address(), AuditEventType.STEP_UP_FAILED, "wrong password");
             return Optional.of(result.lockedUntil() != null ? CodeCheck.locked(result.lockedUntil())

@@ -8,7 +8,11 @@ import java.time.LocalDateTime;
  */
 public record CodeCheck(Outcome outcome, LocalDateTime lockedUntil, int recoveryCodesLeft) {
 
-    public enum Outcome { ACCEPTED, INVALID, LOCKED, NOT_ENROLLED, EXPIRED }
+    public enum Outcome {
+        ACCEPTED, INVALID, LOCKED, NOT_ENROLLED, EXPIRED,
+        /** The password of a directory person could not be checked: no server of the directory answered. */
+        UNAVAILABLE
+    }
 
     public boolean accepted() {
         return outcome == Outcome.ACCEPTED;

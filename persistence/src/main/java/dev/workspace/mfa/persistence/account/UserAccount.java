@@ -30,6 +30,7 @@ import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 @Table(name = "user_account")
 @NamedQuery(name = UserAccount.BY_EMAIL, query = "SELECT u FROM UserAccount u WHERE u.email = :email")
 @NamedQuery(name = UserAccount.ALL, query = "SELECT u FROM UserAccount u ORDER BY u.email")
+@NamedQuery(name = UserAccount.FROM_DIRECTORY, query = "SELECT u FROM UserAccount u WHERE u.source = 'DIRECTORY' ORDER BY u.id")
 @NamedQuery(name = UserAccount.ACTIVE_WITHOUT_SECOND_FACTOR, query = "SELECT u FROM UserAccount u WHERE u.enabled = :yes"
         + " AND NOT EXISTS (SELECT c FROM SecondFactorCredential c WHERE c.userId = u.id)")
 @NamedQuery(name = UserAccount.COUNT_WITH_ROLE,
@@ -38,6 +39,9 @@ public class UserAccount {
 
     public static final String BY_EMAIL = "UserAccount.byEmail";
     public static final String ALL = "UserAccount.all";
+    public static final String FROM_DIRECTORY = "UserAccount.fromDirectory";
+    public static final String LOCAL = "LOCAL";
+    public static final String DIRECTORY = "DIRECTORY";
     public static final String ACTIVE_WITHOUT_SECOND_FACTOR = "UserAccount.activeWithoutSecondFactor";
     public static final String COUNT_WITH_ROLE = "UserAccount.countWithRole";
 
@@ -78,6 +82,16 @@ public class UserAccount {
     /** "Don't ask again" on the suggestion to turn on two-factor authentication. */
     @Column(name = "two_factor_prompt_dismissed", nullable = false)
     private boolean twoFactorPromptDismissed;
+
+    /** {@code LOCAL} (our password) or {@code DIRECTORY} (the company directory's password; none kept here). */
+    @Column(nullable = false, length = 16)
+    private String source = LOCAL;
+
+    @Column(name = "directory_dn", length = 1024)
+    private String directoryDn;
+
+    @Column(name = "directory_synced_at")
+    private LocalDateTime directorySyncedAt;
 
     /** Sessions signed in under an older generation are over (see the V3 migration). */
     @Column(name = "session_generation", nullable = false)
@@ -197,5 +211,25 @@ public class UserAccount {
 
     public void setRecoverySalt(String recoverySalt) {
         this.recoverySalt = recoverySalt;
+    }
+
+    /** The person's password is the company directory's: sign-in and step-up bind as them there. */
+    public boolean isFromDirectory() {
+        return DIRECTORY.equals(source);
+    }
+
+    public String getDirectoryDn() {
+        return directoryDn;
+    }
+
+    public LocalDateTime getDirectorySyncedAt() {
+        return directorySyncedAt;
+    }
+
+    /** What the directory said of the person, and when: from now on they sign in with its password. */
+    public void describedByDirectory(String dn, LocalDateTime at) {
+        this.source = DIRECTORY;
+        this.directoryDn = dn;
+        this.directorySyncedAt = at;
     }
 }

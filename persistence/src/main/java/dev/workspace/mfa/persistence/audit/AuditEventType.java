@@ -49,5 +49,7 @@ public enum AuditEventType {
     DEVICE_REMEMBERED,
     /** The second step was skipped on a remembered device (the password was asked). */
     REMEMBERED_DEVICE_USED,
-    DEVICES_FORGOTTEN
+    DEVICES_FORGOTTEN,
+    /** The company directory was read and our directory people brought in line with it. */
+    DIRECTORY_SYNCED
 }

@@ -1,11 +1,9 @@
-package dev.workspace.mfa.admin.groups;
+package dev.workspace.mfa.core.account;
 
-import dev.workspace.mfa.core.account.AdminActionRefusedException;
 import dev.workspace.mfa.core.audit.Actor;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,10 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Group names turned into groups, for the people use cases: a name not yet known becomes a new group (audited). */
+/**
+ * Group names turned into groups, for the people use cases and the company directory: a name not yet known becomes a
+ * new group (audited with who brought it). Callers check roles; the directory's sync has none.
+ */
 @Stateless
-@RolesAllowed({"admin", "owner"})
-public class Groups {
+public class WorkspaceGroups {
 
     public static final int MAX_NAME_LENGTH = WorkspaceGroup.MAX_NAME_LENGTH;
 
@@ -74,7 +74,7 @@ public class Groups {
                 .setParameter("key", WorkspaceGroup.keyOf(name)).getResultStream().findFirst();
     }
 
-    static String validName(String name) {
+    public static String validName(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > MAX_NAME_LENGTH || stripped.chars().anyMatch(Character::isISOControl)
                 || stripped.contains(";")) {
