@@ -65,7 +65,7 @@ class LdapDirectoryTest {
             assertTrue(ldap.authenticate("ada@example.test", "not her password").isEmpty());
             assertTrue(ldap.authenticate("ada@example.test", "").isEmpty(), "an empty password is an anonymous bind");
             assertTrue(ldap.authenticate("nobody@example.test", "ada-directory-password").isEmpty());
-            assertEquals(Set.of("grace@example.test", "ada@example.test", "linus@example.test"),
+            assertEquals(Set.of("grace@example.test", "ada@example.test", "linus@example.test", "mira@example.test"),
                     ldap.everyone().stream().map(DirectoryPerson::email).collect(java.util.stream.Collectors.toSet()));
         }
     }

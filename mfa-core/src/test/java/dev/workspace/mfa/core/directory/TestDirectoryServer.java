@@ -69,9 +69,9 @@ public final class TestDirectoryServer implements AutoCloseable {
         return server;
     }
 
-    /** The directory goes away (every listener closes); {@link #start()} brings it back on the same ports. */
+    /** The directory goes away (listeners and open connections close); {@link #start()} brings it back on the same ports. */
     public void stop() {
-        server.shutDown(false);
+        server.shutDown(true);
     }
 
     public void start() throws LDAPException {
