@@ -56,7 +56,7 @@ final class AdminDeployment {
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
                                 "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql",
-                                "com.googlecode.libphonenumber:libphonenumber")
+                                "com.googlecode.libphonenumber:libphonenumber", "com.unboundid:unboundid-ldapsdk")
                         .withTransitivity().asFile())
                 .addAsWebInfResource("it/glassfish-web.xml", "glassfish-web.xml")
                 .addAsWebInfResource("it/glassfish-ejb-jar.xml", "glassfish-ejb-jar.xml")

@@ -24,6 +24,8 @@ import dev.workspace.mfa.core.account.PasswordLinks;
 import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.policy.PolicyService;
+import dev.workspace.mfa.core.delivery.DevOutbox;
+import dev.workspace.mfa.core.delivery.OutboxEntry;
 import dev.workspace.mfa.core.device.DeviceEntry;
 import dev.workspace.mfa.core.device.DeviceToken;
 import dev.workspace.mfa.core.device.RememberedDevices;
@@ -110,6 +112,8 @@ abstract class AdminServicesChecks {
     RememberedDevices devices;
     @Inject
     ApiTokens tokens;
+    @Inject
+    DevOutbox outbox;
     @PersistenceContext(unitName = "mfa")
     EntityManager em;
     @Resource
@@ -482,6 +486,26 @@ abstract class AdminServicesChecks {
             em.createQuery("DELETE FROM SecondFactorCredential c WHERE c.userId = :id").setParameter("id", adminId).executeUpdate();
             tx.commit();
         }
+    }
+
+    @Test
+    void aDirectoryPersonAskingForAResetIsToldWhereTheirPasswordIsInsteadOfGettingALink() throws Exception {
+        String email = "from.directory@it.test";
+        long id = admin.call(() -> people.add(new NewPerson(email, "From The Directory", List.of("user"), List.of(),
+                AdminDeployment.PASSWORD, false), LINK_BASE, CLIENT)).person().id();
+        tx.begin();
+        em.find(UserAccount.class, id).describedByDirectory("uid=from.directory,ou=people,dc=it,dc=test", LocalDateTime.now());
+        tx.commit();
+        links.sendPasswordReset(email, LINK_BASE, CLIENT);
+        OutboxEntry mail = null;
+        for (int i = 0; i < 50 && mail == null; i++) {
+            mail = outbox.newestFirst(20).stream().filter(entry -> entry.to().equals(email)).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(mail != null, "an email is sent (asynchronously)");
+        assertTrue(mail.text().contains("kept in your company directory"), mail.text());
+        assertFalse(mail.text().contains(LINK_BASE), "and no link that would set a password here");
+        assertTrue(admin.call(() -> directory.person(id)).orElseThrow().fromDirectory());
     }
 
     @Test

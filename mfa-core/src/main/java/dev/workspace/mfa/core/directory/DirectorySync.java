@@ -15,4 +15,10 @@ public interface DirectorySync {
      * @throws DirectoryUnavailableException when no server of the directory answered (nothing changed)
      */
     Optional<SyncReport> synchroniseNow(Client client) throws DirectoryUnavailableException;
+
+    /** A company directory is configured ({@code MFA_LDAP_URL}). */
+    boolean configured();
+
+    /** The newest sync, on demand or hourly; empty before the first. For admins and owners. */
+    Optional<SyncRun> lastRun();
 }

@@ -4,12 +4,16 @@ import dev.workspace.mfa.core.audit.Actor;
 import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.persistence.audit.AuditEvent;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -21,6 +25,9 @@ import java.util.logging.Logger;
 public class DirectorySyncBean implements DirectorySync {
 
     private static final Logger LOG = Logger.getLogger(DirectorySyncBean.class.getName());
+
+    @PersistenceContext(unitName = "mfa")
+    private EntityManager em;
 
     @Inject
     private CompanyDirectory directory;
@@ -44,6 +51,19 @@ public class DirectorySyncBean implements DirectorySync {
         SyncReport report = accounts.synchronise(directory.everyone());
         audit.recordBy(actor, AuditEventType.DIRECTORY_SYNCED, null, null, client.address(), describe(report));
         return Optional.of(report);
+    }
+
+    @Override
+    public boolean configured() {
+        return directory.configured();
+    }
+
+    @Override
+    @RolesAllowed({"admin", "owner"})
+    public Optional<SyncRun> lastRun() {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.type = :type ORDER BY e.occurredAt DESC", AuditEvent.class)
+                .setParameter("type", AuditEventType.DIRECTORY_SYNCED).setMaxResults(1).getResultStream().findFirst()
+                .map(event -> new SyncRun(event.getOccurredAt().toInstant(ZoneOffset.UTC), event.getDetail()));
     }
 
     @Schedule(hour = "*", minute = "37", persistent = false)

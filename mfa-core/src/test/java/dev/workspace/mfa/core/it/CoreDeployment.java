@@ -61,7 +61,7 @@ final class CoreDeployment {
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql",
                                 "org.bouncycastle:bcprov-jdk18on", "org.postgresql:postgresql",
-                                "com.googlecode.libphonenumber:libphonenumber")
+                                "com.googlecode.libphonenumber:libphonenumber", "com.unboundid:unboundid-ldapsdk")
                         .withTransitivity().asFile())
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
