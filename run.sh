@@ -49,6 +49,8 @@ while kill -0 "$PID" 2>/dev/null; do
     if grep -q "Exception while loading the app\|Exception during lifecycle processing" "$LOG"; then
         echo "ERROR: the application failed to deploy. Details:" >&2
         grep -m1 -A3 "SEVERE\|Exception while loading" "$LOG" >&2 || true
+        # The first setting refused at start-up names itself (e.g. "MFA_LDAP_USER_BASE is required with MFA_LDAP_URL").
+        grep -m1 "Caused by: java.lang.Illegal" "$LOG" | sed 's/^Caused by: java.lang.[A-Za-z]*: /Cause: /' >&2 || true
         kill "$PID" 2>/dev/null || true
         wait "$PID" 2>/dev/null || true
         exit 1

@@ -1,6 +1,7 @@
 package dev.workspace.mfa.core.setup;
 
 import dev.workspace.mfa.core.config.MfaSettings;
+import dev.workspace.mfa.core.directory.CompanyDirectory;
 import dev.workspace.mfa.persistence.migration.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -45,6 +46,9 @@ public class ApplicationStartup {
     @Inject
     private MfaSettings settings;
 
+    @Inject
+    private CompanyDirectory directory;
+
     private volatile boolean started;
 
     @PostConstruct
@@ -57,6 +61,8 @@ public class ApplicationStartup {
             LOG.warning("MFA_BOOTSTRAP_API_TOKEN is ignored: it needs at least " + MfaSettings.MIN_BOOTSTRAP_TOKEN_LENGTH
                     + " characters (for example the output of: openssl rand -base64 32)");
         }
+        // A wrong MFA_LDAP_* setting stops the start with its message, rather than failing every sign-in later.
+        directory.settings().ifPresent(ldap -> LOG.info(() -> "Company directory: " + ldap));
         started = true;
     }
 

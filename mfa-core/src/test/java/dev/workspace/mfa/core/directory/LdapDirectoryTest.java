@@ -113,6 +113,15 @@ class LdapDirectoryTest {
     }
 
     @Test
+    void aUserFilterWithoutThePlaceForTheEmailIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new DirectorySettings(
+                List.of(new LDAPURL(directory.ldapUrl())), "", "", TestDirectoryServer.PEOPLE, "(objectClass=user)", "mail",
+                "displayName", TestDirectoryServer.BASE, DirectorySettings.GROUP_FILTER, "member", "cn", false,
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(1), Set.of(), Set.of()));
+        assertTrue(refused.getMessage().contains("{0}"), refused.getMessage());
+    }
+
+    @Test
     void theServiceAccountsPasswordIsInNoDescriptionOfTheSettings() throws Exception {
         assertFalse(settings(false, Optional.empty(), directory.ldapUrl()).toString().contains(TestDirectoryServer.SERVICE_PASSWORD));
     }
