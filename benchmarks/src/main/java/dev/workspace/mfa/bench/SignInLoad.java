@@ -1,0 +1,267 @@
+package dev.workspace.mfa.bench;
+
+import dev.workspace.mfa.core.password.Argon2idPasswordHasher;
+import dev.workspace.mfa.core.totp.Base32;
+import dev.workspace.mfa.core.totp.Totp;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The full browser sign-in under load: a new cookie jar, {@code GET /login}, the form posted with its hidden fields and
+ * button, the authenticator code computed from the person's secret posted on {@code /login/verify}, the redirect
+ * followed to the home page. C clients in a closed loop for a duration; reports sign-ins/s, p50/p95/p99, errors and
+ * the server's CPU-ms per sign-in from {@code /proc/<pid>/stat}. A code is used once per person and time step: people
+ * are claimed from a pool by the last step each used.
+ */
+public final class SignInLoad {
+
+    static final String DOMAIN = "@signin.bench.example";
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+
+    private final Options options;
+    private final Person[] people;
+    private final AtomicInteger next = new AtomicInteger();
+
+    private SignInLoad(Options options) {
+        this.options = options;
+        this.people = new Person[options.people()];
+        for (int i = 0; i < people.length; i++) {
+            people[i] = new Person("signin" + i + DOMAIN, secret(i));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        if (options == null) {
+            System.err.println("usage: SignInLoad --url http://localhost:8095 --token <bootstrap API token> --pid <server pid>"
+                    + " [--people 2000] [--concurrency 1,4,16] [--seconds 60] [--warmup 10]");
+            System.exit(2);
+        }
+        new SignInLoad(options).run();
+    }
+
+    private void run() throws Exception {
+        provision();
+        System.out.println();
+        System.out.println("| concurrent | sign-ins/s | p50 ms | p95 ms | p99 ms | errors | server CPU-ms per sign-in |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int clients : options.concurrency()) {
+            drive(clients, options.warmup());
+            long cpuBefore = cpuMillis();
+            long start = System.nanoTime();
+            Latencies measured = drive(clients, options.seconds());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = cpuMillis() - cpuBefore;
+            int ok = measured.count() - measured.errors();
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %s | %s | %s | %d | %.0f |%n", clients, ok / seconds,
+                    measured.millisAt(0.50), measured.millisAt(0.95), measured.millisAt(0.99), measured.errors(),
+                    ok == 0 ? Double.NaN : (double) cpu / ok);
+            if (measured.firstProblem() != null) {
+                System.out.println("first error: " + measured.firstProblem());
+            }
+        }
+    }
+
+    // Provisioning: everyone has the same password (one Argon2id hash) and their own authenticator secret.
+
+    private void provision() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String found = api(http, "GET", "/api/v1/users?size=1&q=" + DOMAIN, null).body();
+        Matcher total = TOTAL.matcher(found);
+        long existing = total.find() ? Long.parseLong(total.group(1)) : 0;
+        if (existing >= people.length) {
+            System.out.printf(Locale.ROOT, "%d people already there%n", existing);
+            return;
+        }
+        String hash = new Argon2idPasswordHasher().hash(PeopleListingLoad.PERSON_PASSWORD);
+        for (int from = (int) existing; from < people.length; from += 500) {
+            StringBuilder csv = new StringBuilder("email,name,roles,groups,password_hash,totp_secret\n");
+            for (int i = from; i < Math.min(people.length, from + 500); i++) {
+                csv.append(people[i].email()).append(",Bench ").append(i).append(",user,bench,\"").append(hash)
+                        .append("\",").append(Base32.encode(people[i].secret())).append('\n');
+            }
+            HttpResponse<String> imported = api(http, "POST", "/api/v1/users/import", csv.toString());
+            if (imported.statusCode() != 200 || !imported.body().contains("\"errors\":[]")) {
+                throw new IllegalStateException("import answered " + imported.statusCode() + ": " + imported.body());
+            }
+        }
+        System.out.printf(Locale.ROOT, "imported %d people%n", people.length - existing);
+    }
+
+    private HttpResponse<String> api(HttpClient http, String method, String path, String csv)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.url() + path))
+                .header("Authorization", "Bearer " + options.token()).timeout(Duration.ofMinutes(10));
+        if (csv != null) {
+            request.header("Content-Type", "text/csv");
+        }
+        return http.send(request.method(method, csv == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Each person's authenticator secret, derived from their number so nothing needs storing between runs. */
+    private static byte[] secret(int i) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256")
+                    .digest(("bench-totp-" + i).getBytes(StandardCharsets.UTF_8)), Totp.SECRET_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // The closed loop.
+
+    private Latencies drive(int clients, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Latencies> each = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Latencies latencies = new Latencies();
+            each.add(latencies);
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    long started = System.nanoTime();
+                    String problem;
+                    try {
+                        problem = signIn(claim());
+                    } catch (IOException | RuntimeException e) {
+                        problem = e.toString();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    latencies.add(System.nanoTime() - started, problem);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return each.stream().reduce(new Latencies(), Latencies::merge);
+    }
+
+    /** A person who has not used the current time step yet; waits for the next step when all have. */
+    private Claimed claim() throws InterruptedException {
+        while (true) {
+            long step = Totp.STANDARD.step(System.currentTimeMillis() / 1000);
+            for (int tries = 0; tries < people.length; tries++) {
+                Person person = people[Math.floorMod(next.getAndIncrement(), people.length)];
+                long last = person.lastStep().get();
+                if (last < step && person.lastStep().compareAndSet(last, step)) {
+                    return new Claimed(person, Totp.STANDARD.code(person.secret(), step));
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** One browser's sign-in; null when it ended on the home page, else what went wrong. */
+    private String signIn(Claimed claimed) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> password = browser.send(post("/login", HtmlForm.filled(login.body(), Map.of(
+                "username", claimed.person().email(), "current-password", PeopleListingLoad.PERSON_PASSWORD))),
+                HttpResponse.BodyHandlers.ofString());
+        if (!redirectsTo(password, "/login/verify")) {
+            return "password step answered " + password.statusCode() + " " + location(password);
+        }
+        HttpResponse<String> verify = browser.send(get("/login/verify"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> code = browser.send(post("/login/verify", HtmlForm.filled(verify.body(),
+                Map.of("one-time-code", claimed.code()))), HttpResponse.BodyHandlers.ofString());
+        if (code.statusCode() != 302 || location(code).contains("/login")) {
+            return "second step answered " + code.statusCode() + " " + location(code);
+        }
+        HttpResponse<String> home = browser.send(get(URI.create(options.url()).resolve(location(code)).getPath()),
+                HttpResponse.BodyHandlers.ofString());
+        return home.statusCode() == 200 ? null : "home answered " + home.statusCode();
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(options.url() + path)).timeout(Duration.ofMinutes(1)).GET().build();
+    }
+
+    private HttpRequest post(String path, String form) {
+        return HttpRequest.newBuilder(URI.create(options.url() + path)).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", options.url())
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static boolean redirectsTo(HttpResponse<?> response, String path) {
+        return response.statusCode() == 302 && location(response).endsWith(path);
+    }
+
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    /** The server process's user + system CPU so far, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+    private long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(options.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime 15.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
+    }
+
+    /** {@code getconf CLK_TCK}: 100 on Linux unless the kernel was built otherwise. */
+    private static final long CLOCK_TICKS = 100;
+
+    private record Person(String email, byte[] secret, AtomicLong lastStep) {
+        Person(String email, byte[] secret) {
+            this(email, secret, new AtomicLong(-1));
+        }
+    }
+
+    private record Claimed(Person person, String code) {
+    }
+
+    private record Options(String url, String token, long pid, int people, int[] concurrency, int seconds, int warmup) {
+
+        /** @return null when the arguments are wrong */
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>(Map.of("--people", "2000", "--concurrency", "1,4,16",
+                    "--seconds", "60", "--warmup", "10"));
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    return null;
+                }
+                values.put(args[i], args[i + 1]);
+            }
+            if (args.length % 2 != 0 || !values.keySet().containsAll(List.of("--url", "--token", "--pid"))) {
+                return null;
+            }
+            try {
+                Options options = new Options(values.get("--url").replaceAll("/+$", ""), values.get("--token"),
+                        Long.parseLong(values.get("--pid")), Integer.parseInt(values.get("--people")),
+                        Arrays.stream(values.get("--concurrency").split(",")).mapToInt(Integer::parseInt).toArray(),
+                        Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")));
+                return options.people() < 1 || options.seconds() < 1 || options.warmup() < 0 ? null : options;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
