@@ -6,11 +6,9 @@ import dev.workspace.mfa.core.totp.Base32;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +74,6 @@ public final class PeopleListingLoad {
 
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     private static final Pattern ITEM = Pattern.compile("\\{\"id\":\"(\\d+)\",\"email\":\"([^\"]+)\".*?\"active\":(true|false)");
-    private static final Pattern INPUT = Pattern.compile("<(?:input|button)\\b[^>]*>");
     private static final Pattern ROW_COUNT = Pattern.compile("rowCount:(\\d+)");
     private static final Pattern ROW = Pattern.compile("class=\"ws-person-email\"");
 
@@ -254,22 +250,11 @@ public final class PeopleListingLoad {
                 .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String form = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        StringJoiner post = new StringJoiner("&");
-        Matcher input = INPUT.matcher(form.substring(form.indexOf("<form"), form.indexOf("</form>")));
-        while (input.find()) {
-            String tag = input.group();
-            String name = attribute(tag, "name");
-            if (name == null) {
-                continue;
-            }
-            String type = attribute(tag, "type");
-            String value = "email".equals(type) ? options.adminEmail() : "password".equals(type) ? options.adminPassword()
-                    : "submit".equals(type) || attribute(tag, "value") == null ? "" : attribute(tag, "value");
-            post.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
+        String post = HtmlForm.filled(form, Map.of("username", options.adminEmail(),
+                "current-password", options.adminPassword()));
         HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", options.url())
-                .POST(HttpRequest.BodyPublishers.ofString(post.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(post)).build(), HttpResponse.BodyHandlers.ofString());
         String next = signIn.headers().firstValue("Location").orElse("");
         if (signIn.statusCode() != 302 || next.contains("/login")) {
             System.out.printf(Locale.ROOT, "%nConsole skipped: the sign-in answered %d%s (a wrong password, a second step or a "
@@ -292,10 +277,6 @@ public final class PeopleListingLoad {
                 Map.of(page.name(), everybody));
     }
 
-    private static String attribute(String tag, String name) {
-        Matcher matcher = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
-        return matcher.find() ? matcher.group(1).replace("&amp;", "&") : null;
-    }
 
     // Measuring.
 
