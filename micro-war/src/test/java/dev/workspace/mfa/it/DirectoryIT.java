@@ -240,4 +240,18 @@ class DirectoryIT {
             assertEquals(List.of(), mira.problems(), "accessibility and phone-width problems");
         }
     }
+
+    @Test
+    @Order(7)
+    void anotherEntryWithTheSameEmailDoesNotGetTheAccountAndTheSyncRetiresTheOldOne() throws Exception {
+        assertEquals(302, browser().signIn("mira@example.test", "mira-directory-password").statusCode());
+        directory.server().delete("uid=mira,ou=people," + TestDirectoryServer.BASE);
+        directory.server().add("dn: uid=mira2,ou=people," + TestDirectoryServer.BASE, "objectClass: inetOrgPerson",
+                "uid: mira2", "cn: New Mira", "sn: Mira", "mail: mira@example.test", "userPassword: new-hire-password");
+        assertEquals(401, browser().signIn("mira@example.test", "new-hire-password").statusCode(),
+                "a reused address does not open the previous person's account");
+        HttpResponse<String> sync = api("POST", "/api/v1/directory/sync");
+        assertEquals(200, sync.statusCode(), sync.body());
+        assertFalse(person("mira@example.test").getBoolean("active"), "the account's own entry is gone");
+    }
 }

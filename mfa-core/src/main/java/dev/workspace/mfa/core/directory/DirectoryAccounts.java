@@ -12,6 +12,8 @@ public interface DirectoryAccounts {
      *
      * @param email the email the person typed, normalised (the directory matched it)
      * @return the account's id
+     * @throws DirectoryEntryMismatchException when the account with this email belongs to another directory entry or
+     *         is a local account
      */
     long signedIn(String email, DirectoryPerson person, String clientAddress);
 

@@ -69,6 +69,12 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
                             + groupNames(account));
             return account.getId();
         }
+        if (!account.isFromDirectory() || (account.getDirectoryDn() != null && !account.getDirectoryDn().equalsIgnoreCase(person.dn()))) {
+            // Another entry now carries this email (a reused address, an edited mail attribute): it does not get the
+            // account, its roles or its second factor.
+            LOG.warning(() -> "Directory: " + email + " belongs to another directory entry than the account's; refused");
+            throw new DirectoryEntryMismatchException();
+        }
         String changed = describe(account, person, now, clientAddress);
         if (!changed.isEmpty()) {
             audit.recordBy(Actor.DIRECTORY, AuditEventType.ACCOUNT_UPDATED, account.getId(), email, clientAddress,
@@ -92,7 +98,8 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
         int deactivated = 0;
         for (UserAccount account : ours) {
             DirectoryPerson person = byEmail.get(account.getEmail());
-            if (person != null) {
+            // An email now on another entry means the account's own entry is gone: its person left.
+            if (person != null && (account.getDirectoryDn() == null || account.getDirectoryDn().equalsIgnoreCase(person.dn()))) {
                 String changed = describe(account, person, now, null);
                 if (!changed.isEmpty()) {
                     audit.recordBy(Actor.DIRECTORY, AuditEventType.ACCOUNT_UPDATED, account.getId(), account.getEmail(),
@@ -128,8 +135,11 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
         }
         Set<Role> roles = rolesFor(person, account);
         if (!roles.equals(account.getRoles())) {
-            changed.append("roles ").append(roleNames(account.getRoles())).append(" -> ").append(roleNames(roles)).append("; ");
+            changed.append("roles ").append(roleNames(account.getRoles())).append(" -> ").append(roleNames(roles))
+                    .append("; sessions ended; ");
             account.setRoles(roles);
+            // As when an admin changes roles: no session keeps rights the directory took away.
+            account.endSessions();
         }
         account.describedByDirectory(person.dn(), now);
         return changed.isEmpty() ? "" : changed.substring(0, changed.length() - 2);

@@ -25,7 +25,8 @@ public record DirectorySettings(List<LDAPURL> servers, String bindDn, String bin
                                 Optional<Path> trustStore, Optional<String> trustStorePassword, Duration connectTimeout,
                                 Duration readTimeout, Set<String> adminGroups, Set<String> ownerGroups) {
 
-    static final String ACTIVE_DIRECTORY_USER_FILTER = "(&(objectClass=user)(mail={0}))";
+    /** People with that email whose account is not disabled (userAccountControl bit 2). */
+    static final String ACTIVE_DIRECTORY_USER_FILTER = "(&(objectClass=user)(mail={0})(!(userAccountControl:1.2.840.113556.1.4.803:=2)))";
     static final String GROUP_FILTER = "(|(objectClass=group)(objectClass=groupOfNames)(objectClass=groupOfUniqueNames))";
 
     public DirectorySettings {

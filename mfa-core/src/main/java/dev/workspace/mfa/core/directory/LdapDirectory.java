@@ -144,7 +144,8 @@ public final class LdapDirectory implements AutoCloseable {
                 LOG.warning(() -> "Directory: several entries carry the email " + email + "; none is signed in");
                 return Optional.empty();
             }
-            return found.stream().findFirst();
+            // An entry without an email (a custom filter may find one) is nobody we can sign in.
+            return found.stream().filter(entry -> entry.getAttributeValue(settings.emailAttribute()) != null).findFirst();
         } catch (LDAPSearchException e) {
             if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
                 LOG.warning(() -> "Directory: several entries carry the email " + email + "; none is signed in");
@@ -194,7 +195,9 @@ public final class LdapDirectory implements AutoCloseable {
 
     private synchronized LDAPConnectionPool pool() throws LDAPException {
         if (pool == null || pool.isClosed()) {
-            pool = new LDAPConnectionPool(servers, serviceBind, 1, MAX_POOLED_CONNECTIONS, (PostConnectProcessor) null);
+            // No connection made here, under the lock: while the directory is down, sign-ins must not queue behind a
+            // connect time-out. Connections are made as they are needed, outside it.
+            pool = new LDAPConnectionPool(servers, serviceBind, 0, MAX_POOLED_CONNECTIONS, (PostConnectProcessor) null);
             pool.setRetryFailedOperationsDueToInvalidConnections(true);
         }
         return pool;

@@ -3,6 +3,7 @@ package dev.workspace.mfa.core.signin;
 import dev.workspace.mfa.core.account.EmailAddress;
 import dev.workspace.mfa.core.directory.CompanyDirectory;
 import dev.workspace.mfa.core.directory.DirectoryAccounts;
+import dev.workspace.mfa.core.directory.DirectoryEntryMismatchException;
 import dev.workspace.mfa.core.directory.DirectoryPerson;
 import dev.workspace.mfa.core.directory.DirectoryUnavailableException;
 import dev.workspace.mfa.core.password.PasswordHasher;
@@ -105,10 +106,10 @@ public class PasswordSignInBean implements PasswordSignInService {
         }
         long id;
         try {
-            id = directoryAccounts.signedIn(email, person.get(), clientAddress);
-        } catch (EJBException e) {
-            // Two first sign-ins at once: one created the account, the other's insert failed; this finds it.
-            id = directoryAccounts.signedIn(email, person.get(), clientAddress);
+            id = signedIn(email, person.get(), clientAddress);
+        } catch (DirectoryEntryMismatchException e) {
+            return attempts.recordFailure(email, accountId, now, clientAddress, AuditEventType.SIGN_IN_FAILED,
+                    "the account belongs to another directory entry");
         }
         if (account.isPresent() && !account.get().isEnabled()) {
             return attempts.recordFailure(email, id, now, clientAddress, AuditEventType.SIGN_IN_FAILED, "account disabled");
@@ -116,6 +117,15 @@ public class PasswordSignInBean implements PasswordSignInService {
         boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER, SecondFactorCredential.class)
                 .setParameter("userId", id).setMaxResults(1).getResultList().isEmpty();
         return attempts.recordSuccess(id, now, clientAddress, null, secondStepFollows);
+    }
+
+    private long signedIn(String email, DirectoryPerson person, String clientAddress) {
+        try {
+            return directoryAccounts.signedIn(email, person, clientAddress);
+        } catch (EJBException e) {
+            // Two first sign-ins at once: one created the account, the other's insert failed; this finds it.
+            return directoryAccounts.signedIn(email, person, clientAddress);
+        }
     }
 
     private Optional<UserAccount> findAccount(String normalizedEmail) {

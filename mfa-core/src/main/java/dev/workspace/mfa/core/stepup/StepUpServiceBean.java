@@ -128,7 +128,7 @@ public class StepUpServiceBean implements StepUpService {
         }
         boolean right;
         try {
-            right = account.isFromDirectory()
+            right = account.isFromDirectory() && directory.configured()
                     ? directory.authenticate(account.getEmail(), password == null ? "" : password).isPresent()
                     : hasher.verify(password == null ? "" : password, account.getPasswordHash());
         } catch (DirectoryUnavailableException e) {
