@@ -106,6 +106,9 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
                             null, "by the sync, from the directory: " + changed);
                 }
                 refreshed++;
+            } else if (lastActiveOwner(account)) {
+                LOG.warning(() -> "Directory sync: " + account.getEmail() + " left the directory but is the last active owner;"
+                        + " kept active");
             } else if (account.isEnabled()) {
                 account.setEnabled(false);
                 account.endSessions();
@@ -157,7 +160,7 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
             roles.add(Role.ADMIN);
         }
         boolean owner = !Collections.disjoint(memberOf, settings.ownerGroups());
-        if (owner || (account.getRoles().contains(Role.OWNER) && lastOwner())) {
+        if (owner || lastActiveOwner(account)) {
             if (!owner) {
                 LOG.warning(() -> "Directory: " + account.getEmail() + " is the last owner and keeps the owner role");
             }
@@ -166,9 +169,12 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
         return roles;
     }
 
-    private boolean lastOwner() {
-        return em.createNamedQuery(UserAccount.COUNT_WITH_ROLE, Long.class).setParameter("role", Role.OWNER)
-                .getSingleResult() <= 1;
+    /** The only active owner: the directory never leaves the workspace without one (the console's rule too). */
+    private boolean lastActiveOwner(UserAccount account) {
+        return account.isEnabled() && account.getRoles().contains(Role.OWNER)
+                && em.createQuery("SELECT COUNT(u) FROM UserAccount u JOIN u.roles r WHERE r = :role AND u.enabled = :yes",
+                        Long.class).setHint("eclipselink.jdbc.bind-parameters", "true").setParameter("role", Role.OWNER)
+                .setParameter("yes", Boolean.TRUE).getSingleResult() <= 1;
     }
 
     /** Names our groups cannot take (too long, control characters, ";") are left out, with a warning. */
