@@ -3,7 +3,6 @@ package dev.workspace.mfa.it;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.workspace.mfa.core.directory.TestDirectoryServer;
-import dev.workspace.mfa.core.totp.Base32;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -220,15 +219,7 @@ class DirectoryIT {
             assertEquals("/account/security", site.path(mira), "finance (through accountants) must set up 2FA at once");
             assertTrue(mira.has(By.id("setUpRequired")));
             mira.screenshot("directory-person-forced");
-            mira.submit(By.id("enable-TOTP"));
-            mira.type(By.id("enroll:password"), "mira-directory-password");
-            mira.submit(By.id("enroll:continue"));
-            byte[] secret = Base32.decode(mira.find(By.id("secret")).getAttribute("textContent").replace(" ", ""));
-            mira.type(By.id("enroll:code"), phone.next(secret));
-            mira.submit(By.id("enroll:verify"));
-            mira.find(By.id("enroll:saved")).click();
-            mira.submit(By.id("enroll:finish"));
-            assertTrue(mira.find(By.id("twoFactorStatus")).getText().contains("On"), mira.messages());
+            byte[] secret = site.setUpAuthenticator(mira, "mira-directory-password", phone);
             site.signOut(mira);
 
             site.signIn(mira, "mira@example.test", "mira-directory-password");

@@ -1,6 +1,5 @@
 package dev.workspace.mfa.it;
 
-import dev.workspace.mfa.core.totp.Base32;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -82,25 +81,6 @@ class PolicyBrowserIT {
         assertTrue(imported.body().contains("\"created\":2"), imported.body());
     }
 
-    /**
-     * From the security page: the authenticator app, as a person sets it up (password, QR code, code, codes saved).
-     *
-     * @return the app's secret, for the codes of later sign-ins
-     */
-    private byte[] setUpAuthenticator(Browser browser, String password, PhoneCodes phone) throws InterruptedException {
-        browser.submit(By.id("enable-TOTP"));
-        browser.type(By.id("enroll:password"), password);
-        browser.submit(By.id("enroll:continue"));
-        byte[] secret = Base32.decode(browser.find(By.id("secret")).getAttribute("textContent").replace(" ", ""));
-        browser.type(By.id("enroll:code"), phone.next(secret));
-        browser.submit(By.id("enroll:verify"));
-        browser.find(By.id("enroll:saved")).click();
-        browser.submit(By.id("enroll:finish"));
-        assertEquals("/account/security", site().path(browser), browser.messages());
-        assertTrue(browser.find(By.id("twoFactorStatus")).getText().contains("On"));
-        return secret;
-    }
-
     private HttpResponse<String> api(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site().page(path)))
                 .header("Authorization", "Bearer " + BOOTSTRAP_TOKEN)
@@ -136,7 +116,7 @@ class PolicyBrowserIT {
                 owner.open(site().page(elsewhere));
                 assertEquals("/account/security", site().path(owner), elsewhere + " leads back to the enrollment");
             }
-            setUpAuthenticator(owner, OWNER_PASSWORD, ownersPhone);
+            site().setUpAuthenticator(owner, OWNER_PASSWORD, ownersPhone);
             assertFalse(owner.has(By.id("setUpRequired")));
             owner.open(site().page("/admin/people"));
             assertEquals("/admin/people", site().path(owner), "set up: the console opens");
@@ -183,7 +163,7 @@ class PolicyBrowserIT {
             assertEquals("/account/security", site().path(person));
             assertFalse(person.find(By.id("security")).getText().contains("Turn off"), "nothing but the methods");
             assertFalse(person.has(By.id("changePassword")));
-            byte[] secret = setUpAuthenticator(person, PASSWORD, personsPhone);
+            byte[] secret = site().setUpAuthenticator(person, PASSWORD, personsPhone);
             person.open(site().page("/"));
             assertEquals("/", site().path(person), "set up: the workspace opens");
             assertFalse(person.has(By.id("gracePeriod")));
@@ -218,7 +198,7 @@ class PolicyBrowserIT {
             assertEquals(204, api("POST", "/api/v1/users/" + id.group(1) + "/reset-two-factor", null, null).statusCode());
             site().signIn(person, PERSON, PASSWORD);
             assertEquals("/account/security", site().path(person), "reset: 2FA to set up again at once");
-            byte[] newSecret = setUpAuthenticator(person, PASSWORD, personsPhone);
+            byte[] newSecret = site().setUpAuthenticator(person, PASSWORD, personsPhone);
             site().signOut(person);
             site().signIn(person, PERSON, PASSWORD);
             assertEquals("/login/verify", site().path(person), "the device remembered before the reset is asked for a code");

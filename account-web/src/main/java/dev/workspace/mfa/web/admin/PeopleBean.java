@@ -95,7 +95,7 @@ public class PeopleBean implements Serializable {
 
     private PeopleQuery filters() {
         return new PeopleQuery(text, blankToNull(role), group, yesNo(twoFactor), blankToNull(method), yesNo(locked),
-                yesNo(active), policyState(policy), PeopleQuery.Sort.EMAIL, false, 0, 50);
+                yesNo(active), PeopleQuery.PolicyState.ofParameter(policy).orElse(null), PeopleQuery.Sort.EMAIL, false, 0, 50);
     }
 
     public void search() {
@@ -201,12 +201,6 @@ public class PeopleBean implements Serializable {
     private static List<String> list(String commaSeparated) {
         return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split("[,;]"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** "grace" or "due", as the adoption figures link here; anything else is no filter. */
-    private static PeopleQuery.PolicyState policyState(String value) {
-        return "grace".equals(value) ? PeopleQuery.PolicyState.IN_GRACE_PERIOD
-                : "due".equals(value) ? PeopleQuery.PolicyState.PAST_DEADLINE : null;
     }
 
     private static Boolean yesNo(String value) {

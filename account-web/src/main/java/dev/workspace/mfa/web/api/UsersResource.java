@@ -58,11 +58,8 @@ public class UsersResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.strip()) {
-            case "grace" -> PeopleQuery.PolicyState.IN_GRACE_PERIOD;
-            case "due" -> PeopleQuery.PolicyState.PAST_DEADLINE;
-            default -> throw ApiError.badRequest("bad_parameter", "\"policy\" is grace or due.");
-        };
+        return PeopleQuery.PolicyState.ofParameter(value.strip())
+                .orElseThrow(() -> ApiError.badRequest("bad_parameter", "\"policy\" is grace or due."));
     }
 
     private static final Set<String> NEW_USER_FIELDS = Set.of("email", "name", "roles", "groups", "password", "invite");

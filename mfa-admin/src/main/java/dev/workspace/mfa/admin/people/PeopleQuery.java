@@ -1,6 +1,8 @@
 package dev.workspace.mfa.admin.people;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A filtered, sorted page of people. Every filter is optional (null: any). {@code text} matches email or name,
@@ -16,7 +18,20 @@ public record PeopleQuery(String text, String role, String group, Boolean twoFac
     public enum Sort { EMAIL, NAME, CREATED, LAST_SIGN_IN }
 
     /** Where a person without 2FA stands with the workspace policy. */
-    public enum PolicyState { IN_GRACE_PERIOD, PAST_DEADLINE }
+    public enum PolicyState {
+        IN_GRACE_PERIOD("grace"), PAST_DEADLINE("due");
+
+        private final String parameter;
+
+        PolicyState(String parameter) {
+            this.parameter = parameter;
+        }
+
+        /** From the parameter the adoption links and the API use: {@code grace} or {@code due}; empty for anything else. */
+        public static Optional<PolicyState> ofParameter(String value) {
+            return Arrays.stream(values()).filter(state -> state.parameter.equals(value)).findFirst();
+        }
+    }
 
     public PeopleQuery {
         sort = sort == null ? Sort.EMAIL : sort;

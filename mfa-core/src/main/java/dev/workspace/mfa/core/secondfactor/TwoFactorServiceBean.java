@@ -91,14 +91,11 @@ public class TwoFactorServiceBean implements TwoFactorService {
 
     @Override
     public TwoFactorStatus status(long userId) {
-        UserAccount account = em.find(UserAccount.class, userId);
-        boolean dismissed = account != null && account.isTwoFactorPromptDismissed();
         TwoFactorRequirement requirement = policies.requirementFor(userId);
         return verification.active(userId)
                 .map(c -> new TwoFactorStatus(true, methods.of(c.getMethod()).description(), methods.of(c.getMethod()).maskedDestination(c),
-                        c.getCreatedAt(), recoveryCodes.unused(userId), requirement, dismissed,
-                        !allowed().contains(c.getMethod())))
-                .orElseGet(() -> new TwoFactorStatus(false, null, null, null, 0, requirement, dismissed, false));
+                        c.getCreatedAt(), recoveryCodes.unused(userId), requirement))
+                .orElseGet(() -> new TwoFactorStatus(false, null, null, null, 0, requirement));
     }
 
     @Override

@@ -13,13 +13,16 @@ import java.time.LocalDateTime;
  * longer allows (it keeps working, and they are asked to replace it).
  */
 public record TwoFactorStatus(boolean enabled, MethodDescription description, String sentTo, LocalDateTime since,
-                              int recoveryCodesLeft, TwoFactorRequirement requirement, boolean promptDismissed,
-                              boolean methodDisallowed)
-        implements Serializable {
+                              int recoveryCodesLeft, TwoFactorRequirement requirement) implements Serializable {
 
     /** 2FA may not be turned off: a rule of the workspace policy covers the person. */
     public boolean requiredByWorkspace() {
         return requirement.required();
+    }
+
+    /** The person's method is one the policy no longer allows: it works, and they are asked to replace it. */
+    public boolean methodDisallowed() {
+        return requirement.methodDisallowed();
     }
 
     /** The active method, or null when two-factor authentication is off. */
