@@ -26,8 +26,13 @@ if stale; then
     mvn -B -q -DskipTests package
 fi
 
+# A small service's JVM (docs/performance.md): a bounded heap with the serial collector, which needs no memory of its
+# own, and few malloc arenas. MFA_JAVA_OPTS replaces these options, e.g. "-Xmx1g" for tens of thousands of sessions.
+read -r -a JAVA_OPTS <<< "${MFA_JAVA_OPTS:--XX:+UseSerialGC -Xms160m -Xmx320m -XX:MaxHeapFreeRatio=40 -Xss512k}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
 echo "Starting Payara Micro on port $MFA_HTTP_PORT (data in $MFA_DATA_DIR, log in $LOG)..."
-java -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
+java "${JAVA_OPTS[@]}" -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
     --deploy "$WAR:/" \
     --port "$MFA_HTTP_PORT" \
     --nohazelcast --disablephonehome \

@@ -22,6 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -70,7 +73,15 @@ public final class SignInLoad {
             drive(clients, options.warmup());
             long cpuBefore = cpuMillis();
             long start = System.nanoTime();
+            ScheduledExecutorService memory = Executors.newSingleThreadScheduledExecutor();
+            if (options.seconds() >= 120) {
+                // A long run says whether memory stays flat: the server's RSS at each minute.
+                AtomicInteger minute = new AtomicInteger();
+                memory.scheduleAtFixedRate(() -> System.out.printf(Locale.ROOT, "minute %d at %d concurrent: RSS %d MB%n",
+                        minute.incrementAndGet(), clients, rssMegabytes()), 1, 1, TimeUnit.MINUTES);
+            }
             Latencies measured = drive(clients, options.seconds());
+            memory.shutdownNow();
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = cpuMillis() - cpuBefore;
             int ok = measured.count() - measured.errors();
@@ -224,6 +235,17 @@ public final class SignInLoad {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // After "pid (comm) ", field 3 (state) is index 0: utime is field 14, stime 15.
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
+    }
+
+    /** The server process's resident memory ({@code VmRSS} of {@code /proc/<pid>/status}), or -1 when unreadable. */
+    private long rssMegabytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(options.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** {@code getconf CLK_TCK}: 100 on Linux unless the kernel was built otherwise. */

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Argon2id (BouncyCastle); bcrypt hashes imported from other systems are verified too, and replaced at the first
  * sign-in like any hash with other parameters. Each hash takes about 7 MiB and tens of milliseconds of one core, so at most one hash
- * per core runs at a time: a burst of sign-ins queues here instead of exhausting memory and CPU.
+ * per core runs at a time: a burst of sign-ins queues here, first come first served, instead of exhausting memory and CPU.
+ * The hashes' memory blocks are reused from one pool (cleared by BouncyCastle before they go back), so that sign-ins
+ * do not allocate 7 MiB each: that churn pushed short-lived blocks into the old generation of a small heap.
  */
 @ApplicationScoped
 public class Argon2idPasswordHasher implements PasswordHasher {
@@ -30,6 +32,7 @@ public class Argon2idPasswordHasher implements PasswordHasher {
 
     private final Argon2Parameters current;
     private final Semaphore hashingSlots;
+    private final Argon2BytesGenerator.BlockPool memoryBlocks;
     private final SecureRandom random = new SecureRandom();
     private volatile String decoyHash;
 
@@ -40,6 +43,8 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     public Argon2idPasswordHasher(Argon2Parameters current, int concurrentHashes) {
         this.current = current;
         this.hashingSlots = new Semaphore(Math.max(1, concurrentHashes), true);
+        // One block is 1 KiB: the pool keeps what the running hashes of the current parameters use, no more.
+        this.memoryBlocks = new Argon2BytesGenerator.FixedBlockPool(Math.max(1, concurrentHashes) * current.memoryKiB());
     }
 
     @Override
@@ -124,6 +129,7 @@ public class Argon2idPasswordHasher implements PasswordHasher {
                         .withIterations(p.iterations())
                         .withParallelism(p.parallelism())
                         .withSalt(salt)
+                        .withBlockPool(memoryBlocks)
                         .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);

@@ -2,7 +2,12 @@ package dev.workspace.mfa.core.password;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +29,24 @@ class Argon2idPasswordHasherTest {
         assertTrue(hasher.verify("correct horse battery staple", FOREIGN_HASH));
         assertFalse(hasher.verify("correct horse battery stapler", FOREIGN_HASH));
         assertTrue(hasher.verify("pässwörd ✓ 12", FOREIGN_UNICODE_HASH), "passwords are hashed as UTF-8");
+    }
+
+    @Test
+    void reusedMemoryBlocksGiveTheSameAnswersUnderConcurrency() throws Exception {
+        Argon2idPasswordHasher twoSlots = new Argon2idPasswordHasher(Argon2Parameters.CURRENT, 2);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                boolean right = i % 3 != 0;
+                answers.add(threads.submit(() -> twoSlots.verify(right ? "correct horse battery staple" : "wrong horse", FOREIGN_HASH) == right));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertTrue(answer.get(), "each hash has blocks of its own while it runs");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
