@@ -15,12 +15,15 @@ import dev.workspace.mfa.persistence.device.RememberedDevice;
 import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 import dev.workspace.mfa.persistence.policy.PolicyRecord;
 import dev.workspace.mfa.persistence.secondfactor.SecondFactorMethod;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -65,8 +68,18 @@ public class PolicyServiceBean implements PolicyService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private PolicyCache cache;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
     @Override
     public WorkspacePolicy current() {
+        return cache.get(clock.instant(), this::stored);
+    }
+
+    private WorkspacePolicy stored() {
         return em.createNamedQuery(PolicyRecord.NEWEST_FIRST, PolicyRecord.class).setMaxResults(1).getResultStream()
                 .findFirst().map(PolicyServiceBean::policyOf).orElseGet(this::seed);
     }
@@ -114,7 +127,7 @@ public class PolicyServiceBean implements PolicyService {
     @RolesAllowed("owner")
     public WorkspacePolicy change(WorkspacePolicy requested, Client client) {
         Actor actor = actors.current();
-        WorkspacePolicy before = current();
+        WorkspacePolicy before = stored();
         if (!METHODS.containsAll(requested.allowedMethods()) || requested.allowedMethods().isEmpty()
                 || requested.enforceGroups().size() > MAX_GROUPS || requested.excludeGroups().size() > MAX_GROUPS
                 || Stream.concat(requested.enforceGroups().stream(), requested.excludeGroups().stream())
@@ -141,6 +154,7 @@ public class PolicyServiceBean implements PolicyService {
                 joined(after.allowedMethods()), after.recoveryCodesViewable(), after.rememberDeviceDays(),
                 after.adminsRequireTwoFactor(), joined(after.enforceGroups()), joined(after.excludeGroups()),
                 LocalDateTime.ofInstant(now, ZoneOffset.UTC), actor.name()));
+        forgetCachedPolicyAfterCommit();
         audit.recordBy(actor, AuditEventType.POLICY_CHANGED, actor.accountId(), actor.name(), client.address(),
                 changes.length() <= MAX_DETAIL ? changes : changes.substring(0, MAX_DETAIL - 1) + "…");
         if (after.rememberDeviceDays() == 0 && before.rememberDeviceDays() > 0) {
@@ -162,6 +176,21 @@ public class PolicyServiceBean implements PolicyService {
         compare(changed, "enforceGroups", new TreeSet<>(before.enforceGroups()), new TreeSet<>(after.enforceGroups()));
         compare(changed, "excludeGroups", new TreeSet<>(before.excludeGroups()), new TreeSet<>(after.excludeGroups()));
         return String.join("; ", changed);
+    }
+
+    /** Once the new version is committed (a reader before that would cache the old one again), or rolled back. */
+    private void forgetCachedPolicyAfterCommit() {
+        cache.forget();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.forget();
+            }
+        });
     }
 
     private static void compare(List<String> changed, String field, Object before, Object after) {
