@@ -27,7 +27,7 @@ if stale; then
 fi
 
 # A small service's JVM (docs/performance.md): a bounded heap with the serial collector, which needs no memory of its
-# own, and few malloc arenas. MFA_JAVA_OPTS replaces these options, e.g. "-Xmx1g" for tens of thousands of sessions.
+# own, and few malloc arenas. MFA_JAVA_OPTS replaces these options, e.g. with "-Xmx1g" on a node that keeps more sessions.
 read -r -a JAVA_OPTS <<< "${MFA_JAVA_OPTS:--XX:+UseSerialGC -Xms160m -Xmx320m -XX:MaxHeapFreeRatio=40 -Xss512k}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
