@@ -1,6 +1,5 @@
 package dev.workspace.mfa.it;
 
-import dev.workspace.mfa.core.totp.Base32;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -115,15 +114,7 @@ class AdminBrowserIT {
             person.submit(By.id("newPassword:save"));
             assertEquals("/", site().path(person));
             person.submit(By.id("promptEnable"));
-            person.type(By.id("enroll:password"), PERSON_PASSWORD);
-            person.submit(By.id("enroll:continue"));
-            byte[] secret = Base32.decode(person.find(By.id("secret")).getAttribute("textContent").replace(" ", ""));
-            person.type(By.id("enroll:code"), phoneCodes.next(secret));
-            person.submit(By.id("enroll:verify"));
-            person.find(By.id("enroll:saved")).click();
-            person.submit(By.id("enroll:finish"));
-            assertEquals("/account/security", site().path(person));
-            assertTrue(person.find(By.id("twoFactorStatus")).getText().contains("On"));
+            site().enrollAuthenticator(person, PERSON_PASSWORD, phoneCodes);
 
             // The admin sees it, and resets it after the person lost their phone: the email must be typed.
             findPerson(admin, PERSON);

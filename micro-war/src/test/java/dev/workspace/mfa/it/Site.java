@@ -49,6 +49,16 @@ final class Site {
      */
     byte[] setUpAuthenticator(Browser browser, String password, PhoneCodes phone) throws InterruptedException {
         browser.submit(By.id("enable-TOTP"));
+        return enrollAuthenticator(browser, password, phone);
+    }
+
+    /**
+     * The authenticator app's enrollment pages, from the password on, wherever they were opened from (the security
+     * page, the home page's prompt).
+     *
+     * @return the app's secret, for the codes of later sign-ins
+     */
+    byte[] enrollAuthenticator(Browser browser, String password, PhoneCodes phone) throws InterruptedException {
         browser.type(By.id("enroll:password"), password);
         browser.submit(By.id("enroll:continue"));
         byte[] secret = Base32.decode(browser.find(By.id("secret")).getAttribute("textContent").replace(" ", ""));

@@ -69,7 +69,7 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
                             + groupNames(account));
             return account.getId();
         }
-        if (!account.isFromDirectory() || (account.getDirectoryDn() != null && !account.getDirectoryDn().equalsIgnoreCase(person.dn()))) {
+        if (!account.isFromDirectory() || !isEntryOf(account, person)) {
             // Another entry now carries this email (a reused address, an edited mail attribute): it does not get the
             // account, its roles or its second factor.
             LOG.warning(() -> "Directory: " + email + " belongs to another directory entry than the account's; refused");
@@ -99,7 +99,7 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
         for (UserAccount account : ours) {
             DirectoryPerson person = byEmail.get(account.getEmail());
             // An email now on another entry means the account's own entry is gone: its person left.
-            if (person != null && (account.getDirectoryDn() == null || account.getDirectoryDn().equalsIgnoreCase(person.dn()))) {
+            if (person != null && isEntryOf(account, person)) {
                 String changed = describe(account, person, now, null);
                 if (!changed.isEmpty()) {
                     audit.recordBy(Actor.DIRECTORY, AuditEventType.ACCOUNT_UPDATED, account.getId(), account.getEmail(),
@@ -167,6 +167,11 @@ public class DirectoryAccountsBean implements DirectoryAccounts {
             roles.add(Role.OWNER);
         }
         return roles;
+    }
+
+    /** The entry is the account's own; an account with no entry recorded yet takes the one that vouches for its email. */
+    private static boolean isEntryOf(UserAccount account, DirectoryPerson person) {
+        return account.getDirectoryDn() == null || account.getDirectoryDn().equalsIgnoreCase(person.dn());
     }
 
     /** The only active owner: the directory never leaves the workspace without one (the console's rule too). */
