@@ -2,7 +2,8 @@
 # The sign-in benchmark: provisions people with known passwords and authenticator secrets through the admin API into
 # a throw-away data directory, starts ./run.sh there, drives the full browser sign-in at 1, 4 and 16 concurrent
 # clients (benchmarks/SignInLoad), and prints a table with launch -> ready and the server's memory.
-# Settings: PEOPLE (2000), SECONDS_EACH (60 per level), WARMUP (10), CONCURRENCY (1,4,16), PORT (8095).
+# Settings: PEOPLE (2000), SECONDS_EACH (60 per level), WARMUP (10), CONCURRENCY (1,4,16), PORT (8095),
+# PER_REQUEST (0: off; else seconds of one client alone, with each request's server CPU reported apart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-2000}
@@ -10,6 +11,7 @@ MEASURE=${SECONDS_EACH:-60}
 WARMUP=${WARMUP:-10}
 CONCURRENCY=${CONCURRENCY:-1,4,16}
 PORT=${PORT:-8095}
+PER_REQUEST=${PER_REQUEST:-0}
 DATA=$(mktemp -d /tmp/signin-bench.XXXXXX)
 TOKEN=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
 
@@ -37,6 +39,7 @@ rss() { awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$SERVER/status"; }
 echo "launch -> sign-in page served: $(( (ready - started) / 1000000 )) ms; RSS after ready: $(rss) (server pid $SERVER)"
 
 java -cp benchmarks/target/benchmarks.jar dev.workspace.mfa.bench.SignInLoad --url "http://localhost:$PORT" \
-    --token "$TOKEN" --pid "$SERVER" --people "$PEOPLE" --concurrency "$CONCURRENCY" --seconds "$MEASURE" --warmup "$WARMUP"
+    --token "$TOKEN" --pid "$SERVER" --people "$PEOPLE" --concurrency "$CONCURRENCY" --seconds "$MEASURE" --warmup "$WARMUP" \
+    --per-request "$PER_REQUEST"
 echo
 echo "RSS after load: $(rss)"

@@ -35,16 +35,22 @@ import java.util.regex.Pattern;
  * button, the authenticator code computed from the person's secret posted on {@code /login/verify}, the redirect
  * followed to the home page. C clients in a closed loop for a duration; reports sign-ins/s, p50/p95/p99, errors and
  * the server's CPU-ms per sign-in from {@code /proc/<pid>/stat}. A code is used once per person and time step: people
- * are claimed from a pool by the last step each used.
+ * are claimed from a pool by the last step each used. With {@code --per-request S}, one client then runs alone for S
+ * seconds and each request's server CPU is reported apart.
  */
 public final class SignInLoad {
 
     static final String DOMAIN = "@signin.bench.example";
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    /** The requests of one sign-in, in order. */
+    private static final String[] STEPS = {"GET /login", "POST /login (password)", "GET /login/verify",
+            "POST /login/verify (code)", "GET / (home)"};
 
     private final Options options;
     private final Person[] people;
     private final AtomicInteger next = new AtomicInteger();
+    /** Set during a per-request run only. */
+    private volatile RequestCosts perRequest;
 
     private SignInLoad(Options options) {
         this.options = options;
@@ -58,7 +64,7 @@ public final class SignInLoad {
         Options options = Options.parse(args);
         if (options == null) {
             System.err.println("usage: SignInLoad --url http://localhost:8095 --token <bootstrap API token> --pid <server pid>"
-                    + " [--people 2000] [--concurrency 1,4,16] [--seconds 60] [--warmup 10]");
+                    + " [--people 2000] [--concurrency 1,4,16] [--seconds 60] [--warmup 10] [--per-request 0]");
             System.exit(2);
         }
         new SignInLoad(options).run();
@@ -91,6 +97,9 @@ public final class SignInLoad {
             if (measured.firstProblem() != null) {
                 System.out.println("first error: " + measured.firstProblem());
             }
+        }
+        if (options.perRequest() > 0) {
+            runPerRequest(options.perRequest());
         }
     }
 
@@ -193,22 +202,75 @@ public final class SignInLoad {
     private String signIn(Claimed claimed) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> login = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> password = browser.send(post("/login", HtmlForm.filled(login.body(), Map.of(
-                "username", claimed.person().email(), "current-password", PeopleListingLoad.PERSON_PASSWORD))),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = send(browser, get("/login"), 0);
+        HttpResponse<String> password = send(browser, post("/login", HtmlForm.filled(login.body(), Map.of(
+                "username", claimed.person().email(), "current-password", PeopleListingLoad.PERSON_PASSWORD))), 1);
         if (!redirectsTo(password, "/login/verify")) {
             return "password step answered " + password.statusCode() + " " + location(password);
         }
-        HttpResponse<String> verify = browser.send(get("/login/verify"), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> code = browser.send(post("/login/verify", HtmlForm.filled(verify.body(),
-                Map.of("one-time-code", claimed.code()))), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> verify = send(browser, get("/login/verify"), 2);
+        HttpResponse<String> code = send(browser, post("/login/verify", HtmlForm.filled(verify.body(),
+                Map.of("one-time-code", claimed.code()))), 3);
         if (code.statusCode() != 302 || location(code).contains("/login")) {
             return "second step answered " + code.statusCode() + " " + location(code);
         }
-        HttpResponse<String> home = browser.send(get(URI.create(options.url()).resolve(location(code)).getPath()),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home = send(browser, get(URI.create(options.url()).resolve(location(code)).getPath()), 4);
         return home.statusCode() == 200 ? null : "home answered " + home.statusCode();
+    }
+
+    /** Sends request number {@code step} of a sign-in ({@link #STEPS}), and notes its cost in a per-request run. */
+    private HttpResponse<String> send(HttpClient browser, HttpRequest request, int step)
+            throws IOException, InterruptedException {
+        RequestCosts costs = perRequest;
+        if (costs == null) {
+            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        long cpu = cpuMillis();
+        long started = System.nanoTime();
+        HttpResponse<String> response = browser.send(request, HttpResponse.BodyHandlers.ofString());
+        costs.add(step, cpuMillis() - cpu, System.nanoTime() - started);
+        return response;
+    }
+
+    /**
+     * One client alone for a duration, each request's server CPU noted apart: what each page of a sign-in costs.
+     * /proc counts CPU in ticks of 10 ms, so a single request's figure is coarse; the mean over hundreds is not.
+     */
+    private void runPerRequest(int seconds) throws InterruptedException {
+        perRequest = new RequestCosts();
+        Latencies measured = drive(1, seconds);
+        RequestCosts costs = perRequest;
+        perRequest = null;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "One client for %d s, %d sign-ins (%d errors): each request's mean%n", seconds,
+                measured.count(), measured.errors());
+        System.out.println("| request | server CPU-ms | wall ms |");
+        System.out.println("|---|---|---|");
+        for (int step = 0; step < STEPS.length; step++) {
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", STEPS[step], costs.cpuMillis(step),
+                    costs.wallMillis(step));
+        }
+    }
+
+    /** Sums per request of a sign-in; one client writes, so plain arrays under the monitor suffice. */
+    private static final class RequestCosts {
+        private final long[] count = new long[STEPS.length];
+        private final long[] cpuMillis = new long[STEPS.length];
+        private final long[] wallNanos = new long[STEPS.length];
+
+        synchronized void add(int step, long cpu, long wall) {
+            count[step]++;
+            cpuMillis[step] += cpu;
+            wallNanos[step] += wall;
+        }
+
+        synchronized double cpuMillis(int step) {
+            return count[step] == 0 ? Double.NaN : (double) cpuMillis[step] / count[step];
+        }
+
+        synchronized double wallMillis(int step) {
+            return count[step] == 0 ? Double.NaN : wallNanos[step] / 1e6 / count[step];
+        }
     }
 
     private HttpRequest get(String path) {
@@ -260,12 +322,13 @@ public final class SignInLoad {
     private record Claimed(Person person, String code) {
     }
 
-    private record Options(String url, String token, long pid, int people, int[] concurrency, int seconds, int warmup) {
+    private record Options(String url, String token, long pid, int people, int[] concurrency, int seconds, int warmup,
+                           int perRequest) {
 
         /** @return null when the arguments are wrong */
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("--people", "2000", "--concurrency", "1,4,16",
-                    "--seconds", "60", "--warmup", "10"));
+                    "--seconds", "60", "--warmup", "10", "--per-request", "0"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {
                     return null;
@@ -279,8 +342,10 @@ public final class SignInLoad {
                 Options options = new Options(values.get("--url").replaceAll("/+$", ""), values.get("--token"),
                         Long.parseLong(values.get("--pid")), Integer.parseInt(values.get("--people")),
                         Arrays.stream(values.get("--concurrency").split(",")).mapToInt(Integer::parseInt).toArray(),
-                        Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")));
-                return options.people() < 1 || options.seconds() < 1 || options.warmup() < 0 ? null : options;
+                        Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")),
+                        Integer.parseInt(values.get("--per-request")));
+                return options.people() < 1 || options.seconds() < 1 || options.warmup() < 0
+                        || options.perRequest() < 0 ? null : options;
             } catch (NumberFormatException e) {
                 return null;
             }

@@ -1,9 +1,9 @@
 package dev.workspace.mfa.web.pages;
 
+import dev.workspace.mfa.core.policy.PolicyService;
 import dev.workspace.mfa.core.policy.TwoFactorRequirement;
 import dev.workspace.mfa.core.recovery.RecoveryCodes;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
-import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
 import dev.workspace.mfa.web.security.SignInSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,17 +28,20 @@ public class HomeBean {
     private TwoFactorService twoFactor;
 
     @Inject
+    private PolicyService policies;
+
+    @Inject
     private CurrentUser currentUser;
 
     @Inject
     private FacesContext facesContext;
 
-    private TwoFactorStatus status;
+    private TwoFactorRequirement requirement;
     private Optional<Integer> recoveryCodesLeft;
 
     @PostConstruct
     void load() {
-        status = twoFactor.status(currentUser.accountId());
+        requirement = policies.requirementFor(currentUser.accountId());
         recoveryCodesLeft = SignInSession.takeRecoveryCodesLeft(request());
     }
 
@@ -47,7 +50,7 @@ public class HomeBean {
      * pages) take the prompt's place, and neither "Not now" nor "Don't ask again" is offered.
      */
     public boolean isShowPrompt() {
-        return status.requirement().level() == TwoFactorRequirement.Level.SUGGESTED
+        return requirement.level() == TwoFactorRequirement.Level.SUGGESTED
                 && request().getSession().getAttribute(NOT_NOW) == null;
     }
 
@@ -57,7 +60,7 @@ public class HomeBean {
 
     public void neverAsk() {
         twoFactor.dismissPrompt(currentUser.accountId());
-        status = twoFactor.status(currentUser.accountId());
+        requirement = policies.requirementFor(currentUser.accountId());
     }
 
     public boolean isRecoveryCodeUsed() {

@@ -40,8 +40,8 @@ public class OtherSessions {
      * asks of them is read again (a method just set up ends a forced enrollment).
      */
     public void keepThisOne(HttpServletRequest request) {
-        SignInSession.signedInUser(request, clock).ifPresent(user -> accounts.findById(user.accountId())
-                .ifPresent(account -> SignInSession.keepSignedIn(request, user, account,
-                        policies.requirementFor(user.accountId()))));
+        SignInSession.signedInUser(request, clock).ifPresent(user -> policies.standingOf(user.accountId())
+                .ifPresent(standing -> SignInSession.keepSignedIn(request, user, standing.account(),
+                        standing.requirement())));
     }
 }

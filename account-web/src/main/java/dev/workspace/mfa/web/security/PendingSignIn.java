@@ -1,5 +1,8 @@
 package dev.workspace.mfa.web.security;
 
+import dev.workspace.mfa.core.method.Challenge;
+import dev.workspace.mfa.core.method.MethodDescription;
+
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +10,14 @@ import java.time.Instant;
 /**
  * A sign-in whose password step is done and whose next step is not: it grants nothing but that step's page
  * ({@code /login/new-password} to replace a temporary password, then {@code /login/verify} for the second factor).
+ * Once the second step has begun it also names the person's method and where its code went, so that the step's page
+ * needs no lookup: if the method changed meanwhile, the code check says so and the sign-in starts again.
+ *
+ * @param method the method the second step asks for; null before the second step, or when the person has none
+ * @param sentTo where that method sends its codes, masked for the page; null when it sends none
  */
-public record PendingSignIn(long accountId, String email, Instant passwordAcceptedAt, Step next) implements Serializable {
+public record PendingSignIn(long accountId, String email, Instant passwordAcceptedAt, Step next, MethodDescription method,
+                            String sentTo) implements Serializable {
 
     /** What must happen before the person is signed in, and the page where it happens. */
     public enum Step {
@@ -26,6 +35,10 @@ public record PendingSignIn(long accountId, String email, Instant passwordAccept
         }
     }
 
+    PendingSignIn(long accountId, String email, Instant passwordAcceptedAt, Step next) {
+        this(accountId, email, passwordAcceptedAt, next, null, null);
+    }
+
     /** The steps after the password must follow within 5 minutes. */
     public static final Duration LIFETIME = Duration.ofMinutes(5);
 
@@ -33,7 +46,9 @@ public record PendingSignIn(long accountId, String email, Instant passwordAccept
         return !now.isBefore(passwordAcceptedAt.plus(LIFETIME));
     }
 
-    PendingSignIn then(Step step) {
-        return new PendingSignIn(accountId, email, passwordAcceptedAt, step);
+    /** The second step, for the method the challenge was started for. */
+    PendingSignIn challengedBy(Challenge challenge) {
+        return new PendingSignIn(accountId, email, passwordAcceptedAt, Step.SECOND_FACTOR, challenge.method(),
+                challenge.method() != null && challenge.method().sendsCodes() ? challenge.sentTo() : null);
     }
 }

@@ -7,6 +7,8 @@ import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.device.RememberedDevices;
+import dev.workspace.mfa.core.method.Challenge;
+import dev.workspace.mfa.core.policy.AccountStanding;
 import dev.workspace.mfa.core.policy.PolicyService;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.signin.PasswordSignInService;
@@ -158,7 +160,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** The account was disabled or deleted, or its sessions were ended on some node after this one began. */
     private boolean endedElsewhere(SignedInUser user) {
-        return accounts.findById(user.accountId()).map(account -> !user.stillValidFor(account)).orElse(true);
+        return !user.stillValidFor(accounts.liveSessionGeneration(user.accountId()));
     }
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential credential, HttpServletRequest request,
@@ -195,7 +197,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (twoFactor.isEnabled(accountId)) {
-            return secondFactorStep(request, response, pending.get().then(PendingSignIn.Step.SECOND_FACTOR));
+            return secondFactorStep(request, response, pending.get());
         }
         return signIn(request, context, accountId);
     }
@@ -231,11 +233,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return status;
     }
 
-    /** The code is sent right after the password (for methods that send one); the page says where it went. */
+    /**
+     * The code is sent right after the password (for methods that send one); the page says where it went, and the
+     * pending sign-in keeps which method it is for.
+     */
     private AuthenticationStatus secondFactorStep(HttpServletRequest request, HttpServletResponse response,
                                                   PendingSignIn pending) {
-        AuthenticationStatus status = nextStep(request, response, pending);
-        SignInSession.noteChallenge(request, twoFactor.startSignIn(pending.accountId(), clientAddress.client(request)));
+        Challenge challenge = twoFactor.startSignIn(pending.accountId(), clientAddress.client(request));
+        AuthenticationStatus status = nextStep(request, response, pending.challengedBy(challenge));
+        SignInSession.noteChallenge(request, challenge);
         return status;
     }
 
@@ -250,12 +256,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
      * deadline), or replacing a method it no longer allows.
      */
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, long accountId) {
-        Optional<AccountSummary> account = accounts.findById(accountId).filter(AccountSummary::enabled);
-        if (account.isEmpty()) {
+        Optional<AccountStanding> standing = policies.standingOf(accountId).filter(found -> found.account().enabled());
+        if (standing.isEmpty()) {
             request.removeAttribute(CODE_RESULT);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        SignedInUser user = SignedInUser.of(account.get(), clock.instant(), policies.requirementFor(accountId));
+        SignedInUser user = SignedInUser.of(standing.get().account(), clock.instant(), standing.get().requirement());
         SignInSession.signIn(request, user);
         return context.notifyContainerAboutLogin(user.email(), user.groups());
     }

@@ -7,6 +7,7 @@ import dev.workspace.mfa.persistence.account.Role;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,9 +47,13 @@ public record SignedInUser(long accountId, String email, String displayName, Set
         return now.isAfter(signedInAt.plus(MAX_SESSION_AGE));
     }
 
-    /** False once the account was disabled or its sessions were ended after this one began. */
-    public boolean stillValidFor(AccountSummary account) {
-        return account.enabled() && account.sessionGeneration() == sessionGeneration;
+    /**
+     * False once the account was disabled or its sessions were ended after this one began.
+     *
+     * @param liveGeneration the account's session generation, empty when it is disabled or deleted
+     */
+    public boolean stillValidFor(OptionalInt liveGeneration) {
+        return liveGeneration.isPresent() && liveGeneration.getAsInt() == sessionGeneration;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.workspace.mfa.web.signin;
 
 import dev.workspace.mfa.core.device.RememberedDevices;
+import dev.workspace.mfa.core.method.MethodDescription;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
-import dev.workspace.mfa.core.secondfactor.TwoFactorStatus;
 import dev.workspace.mfa.core.verification.CodeCheck;
 import dev.workspace.mfa.core.verification.CodeKind;
 import dev.workspace.mfa.web.faces.Messages;
@@ -52,7 +52,6 @@ public class SecondStepBean {
 
     private String code;
     private boolean rememberDevice;
-    private TwoFactorStatus status;
     private Integer rememberDays;
 
     /**
@@ -104,27 +103,21 @@ public class SecondStepBean {
         }
     }
 
-    /** The active method of the person signing in, for the page's texts; TOTP when none is pending. */
+    /** The method the pending second step asks for, for the page's texts; TOTP when none is pending. */
     public String getMethod() {
-        TwoFactorStatus current = status();
-        return current != null && current.method() != null ? current.method().name() : "TOTP";
+        return method().map(MethodDescription::name).orElse("TOTP");
     }
 
     public boolean isSendsCodes() {
-        TwoFactorStatus current = status();
-        return current != null && current.description() != null && current.description().sendsCodes();
+        return method().map(MethodDescription::sendsCodes).orElse(false);
     }
 
     public String getSentTo() {
-        TwoFactorStatus current = status();
-        return current == null ? null : current.sentTo();
+        return SignInSession.pendingSignIn(request(), clock).map(PendingSignIn::sentTo).orElse(null);
     }
 
-    private TwoFactorStatus status() {
-        if (status == null) {
-            status = SignInSession.pendingSignIn(request(), clock).map(p -> twoFactor.status(p.accountId())).orElse(null);
-        }
-        return status;
+    private Optional<MethodDescription> method() {
+        return SignInSession.pendingSignIn(request(), clock).map(PendingSignIn::method);
     }
 
     private HttpServletRequest request() {

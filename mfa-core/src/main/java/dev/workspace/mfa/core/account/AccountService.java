@@ -7,6 +7,7 @@ import dev.workspace.mfa.persistence.account.Role;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Who has an account, and creating new ones. */
@@ -60,6 +61,12 @@ public interface AccountService {
     Optional<AccountSummary> findByEmail(String email);
 
     Optional<AccountSummary> findById(long id);
+
+    /**
+     * The session generation a session of this account must carry to stay signed in (it goes up when the account's
+     * sessions are ended); empty when the account was disabled or deleted. One read of the account, for every page.
+     */
+    OptionalInt liveSessionGeneration(long id);
 
     List<AccountSummary> listAccounts();
 

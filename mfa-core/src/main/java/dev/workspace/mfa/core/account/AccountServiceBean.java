@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static dev.workspace.mfa.core.account.AccountRejectedException.Reason;
@@ -180,6 +181,13 @@ public class AccountServiceBean implements AccountService {
     @Override
     public Optional<AccountSummary> findById(long id) {
         return Optional.ofNullable(em.find(UserAccount.class, id)).map(AccountSummary::of);
+    }
+
+    @Override
+    public OptionalInt liveSessionGeneration(long id) {
+        return em.createNamedQuery(UserAccount.SESSION_STATE, Object[].class).setParameter("id", id).getResultStream()
+                .filter(state -> Boolean.TRUE.equals(state[0])).mapToInt(state -> ((Number) state[1]).intValue())
+                .findFirst();
     }
 
     @Override

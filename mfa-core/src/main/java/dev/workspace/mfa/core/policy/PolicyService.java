@@ -3,6 +3,7 @@ package dev.workspace.mfa.core.policy;
 import dev.workspace.mfa.core.audit.Client;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The workspace policy: the one place that says what it is and what it asks of a person. */
@@ -17,6 +18,9 @@ public interface PolicyService {
 
     /** What the policy asks of this person now. */
     TwoFactorRequirement requirementFor(long userId);
+
+    /** The account with what the policy asks of it now, in one read; empty when there is no such account. */
+    Optional<AccountStanding> standingOf(long userId);
 
     /**
      * The active people without 2FA, by what the policy asks of them now (suggested, declined, within a grace period,

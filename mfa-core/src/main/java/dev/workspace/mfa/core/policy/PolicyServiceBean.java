@@ -1,5 +1,6 @@
 package dev.workspace.mfa.core.policy;
 
+import dev.workspace.mfa.core.account.AccountSummary;
 import dev.workspace.mfa.core.account.AdminActionRefusedException;
 import dev.workspace.mfa.core.account.AdminActionRefusedException.Reason;
 import dev.workspace.mfa.core.audit.Actor;
@@ -36,6 +37,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -93,8 +95,18 @@ public class PolicyServiceBean implements PolicyService {
 
     @Override
     public TwoFactorRequirement requirementFor(long userId) {
-        UserAccount account = em.find(UserAccount.class, userId);
-        String activeMethod = verification.active(userId).map(credential -> credential.getMethod().name()).orElse(null);
+        return requirementFor(em.find(UserAccount.class, userId));
+    }
+
+    @Override
+    public Optional<AccountStanding> standingOf(long userId) {
+        return Optional.ofNullable(em.find(UserAccount.class, userId))
+                .map(account -> new AccountStanding(AccountSummary.of(account), requirementFor(account)));
+    }
+
+    private TwoFactorRequirement requirementFor(UserAccount account) {
+        String activeMethod = verification.active(account.getId()).map(credential -> credential.getMethod().name())
+                .orElse(null);
         return PolicyRules.requirementFor(current(), facts(account, activeMethod), clock.instant(), settings.timeZone());
     }
 

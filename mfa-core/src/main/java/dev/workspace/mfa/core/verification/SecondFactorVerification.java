@@ -5,6 +5,7 @@ import dev.workspace.mfa.core.audit.Client;
 import dev.workspace.mfa.core.method.Challenge;
 import dev.workspace.mfa.core.method.CodeVerdict;
 import dev.workspace.mfa.core.method.Methods;
+import dev.workspace.mfa.core.method.TwoFactorMethod;
 import dev.workspace.mfa.core.notification.SecurityNotice;
 import dev.workspace.mfa.core.recovery.RecoveryCodeStore;
 import dev.workspace.mfa.core.throttle.Throttle;
@@ -67,12 +68,12 @@ public class SecondFactorVerification {
         if (credential.isEmpty()) {
             return Challenge.nothingToSend();
         }
+        TwoFactorMethod method = methods.of(credential.get().getMethod());
         Optional<LocalDateTime> locked = throttle.lockedUntil(ThrottleCounters.secondFactorKey(userId), now);
-        if (locked.isPresent()) {
-            return new Challenge(Challenge.Outcome.LIMITED, methods.of(credential.get().getMethod())
-                    .maskedDestination(credential.get()), locked.get());
-        }
-        return methods.of(credential.get().getMethod()).challenge(credential.get(), purpose, client, now);
+        Challenge challenge = locked.isPresent()
+                ? new Challenge(Challenge.Outcome.LIMITED, method.maskedDestination(credential.get()), locked.get())
+                : method.challenge(credential.get(), purpose, client, now);
+        return challenge.forMethod(method.description());
     }
 
     public CodeCheck check(long userId, CodeKind kind, CodePurpose purpose, String code, Client client) {

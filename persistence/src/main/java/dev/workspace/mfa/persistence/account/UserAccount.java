@@ -29,6 +29,7 @@ import dev.workspace.mfa.persistence.people.WorkspaceGroup;
 @Entity
 @Table(name = "user_account")
 @NamedQuery(name = UserAccount.BY_EMAIL, query = "SELECT u FROM UserAccount u WHERE u.email = :email")
+@NamedQuery(name = UserAccount.SESSION_STATE, query = "SELECT u.enabled, u.sessionGeneration FROM UserAccount u WHERE u.id = :id")
 @NamedQuery(name = UserAccount.ALL, query = "SELECT u FROM UserAccount u ORDER BY u.email")
 @NamedQuery(name = UserAccount.FROM_DIRECTORY, query = "SELECT u FROM UserAccount u WHERE u.source = 'DIRECTORY' ORDER BY u.id")
 @NamedQuery(name = UserAccount.ACTIVE_WITHOUT_SECOND_FACTOR, query = "SELECT u FROM UserAccount u WHERE u.enabled = :yes"
@@ -39,6 +40,8 @@ public class UserAccount {
 
     public static final String BY_EMAIL = "UserAccount.byEmail";
     public static final String ALL = "UserAccount.all";
+    /** Whether the account is enabled, and its session generation: what every signed-in page checks, without roles. */
+    public static final String SESSION_STATE = "UserAccount.sessionState";
     public static final String FROM_DIRECTORY = "UserAccount.fromDirectory";
     public static final String LOCAL = "LOCAL";
     public static final String DIRECTORY = "DIRECTORY";
