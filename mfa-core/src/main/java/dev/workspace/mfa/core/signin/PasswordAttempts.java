@@ -7,6 +7,7 @@ import dev.workspace.mfa.core.throttle.ThrottleCounters;
 import dev.workspace.mfa.core.throttle.WindowLimit;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
+import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,9 +43,26 @@ public class PasswordAttempts {
         return throttle.lockedUntil(counters.emailKey(email), now);
     }
 
-    /** When sign-in from this client address may start again, or empty when it may now. */
-    public Optional<LocalDateTime> addressBlockedUntil(String clientAddress, LocalDateTime now) {
-        return throttle.lockedUntil(ThrottleCounters.addressKey(clientAddress), now);
+    /**
+     * What the password step reads before the hash, in one short transaction (no lock is held during the hash):
+     * whether the client address is blocked, the account with this email when the email is a valid one, and whether
+     * the email's password step is locked.
+     *
+     * @param email the normalised email, whether or not an account has it
+     */
+    public Before before(String clientAddress, String email, boolean validEmail, LocalDateTime now) {
+        Optional<UserAccount> account = validEmail ? em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+                .setParameter("email", email).getResultStream().findFirst() : Optional.empty();
+        return new Before(throttle.lockedUntil(ThrottleCounters.addressKey(clientAddress), now), account,
+                lockedUntil(email, now).isPresent());
+    }
+
+    /**
+     * @param addressBlockedUntil when sign-in from the client address may start again; empty when it may now
+     * @param account             the account with the email (detached), if any
+     * @param emailLocked         the email's password step is locked
+     */
+    public record Before(Optional<LocalDateTime> addressBlockedUntil, Optional<UserAccount> account, boolean emailLocked) {
     }
 
     /**
@@ -79,10 +97,10 @@ public class PasswordAttempts {
 
     /**
      * Clears the email's counter for a right password, unless a lock began meanwhile; stores a rehash when given one.
-     * When a second step follows, the audit says only that the password was accepted: the sign-in is not done yet.
+     * When a second step follows (the person has a second factor), the audit says only that the password was accepted:
+     * the sign-in is not done yet.
      */
-    public SignInResult recordSuccess(long accountId, LocalDateTime now, String clientAddress, String rehash,
-                                      boolean secondStepFollows) {
+    public SignInResult recordSuccess(long accountId, LocalDateTime now, String clientAddress, String rehash) {
         // Re-checked under the row lock: a burst of parallel guesses passes the early check together, and a right
         // password among them must not count once the address is blocked.
         Optional<LocalDateTime> blocked = throttle.lockedUntilForUpdate(ThrottleCounters.addressKey(clientAddress), now);
@@ -94,6 +112,9 @@ public class PasswordAttempts {
         if (locked.isPresent()) {
             return SignInResult.locked(locked.get());
         }
+        // Under the account's lock, which enrollment and reset take too: the answer holds for this sign-in.
+        boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER,
+                SecondFactorCredential.class).setParameter("userId", accountId).setMaxResults(1).getResultList().isEmpty();
         account.setLastSignInAt(now);
         if (rehash != null) {
             account.setPasswordHash(rehash);

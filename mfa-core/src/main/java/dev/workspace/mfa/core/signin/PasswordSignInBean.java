@@ -10,14 +10,11 @@ import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.password.PasswordPolicy;
 import dev.workspace.mfa.persistence.account.UserAccount;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
-import dev.workspace.mfa.persistence.secondfactor.SecondFactorCredential;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -31,9 +28,6 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PasswordSignInBean implements PasswordSignInService {
-
-    @PersistenceContext(unitName = "mfa")
-    private EntityManager em;
 
     @Inject
     private PasswordHasher hasher;
@@ -53,19 +47,19 @@ public class PasswordSignInBean implements PasswordSignInService {
     @Override
     public SignInResult checkPassword(String email, String password, String clientAddress) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Optional<LocalDateTime> addressBlocked = attempts.addressBlockedUntil(clientAddress, now);
-        if (addressBlocked.isPresent()) {
+        String normalized = EmailAddress.normalize(email);
+        PasswordAttempts.Before before = attempts.before(clientAddress, normalized, EmailAddress.isValid(email), now);
+        if (before.addressBlockedUntil().isPresent()) {
             // Not audited one by one: a blocked client could otherwise grow the audit trail at request speed. The
             // start of the block is audited (ADDRESS_BLOCKED).
-            return SignInResult.addressBlocked(addressBlocked.get());
+            return SignInResult.addressBlocked(before.addressBlockedUntil().get());
         }
         String candidate = password == null ? "" : password;
-        String normalized = EmailAddress.normalize(email);
-        Optional<UserAccount> account = EmailAddress.isValid(email) ? findAccount(normalized) : Optional.empty();
+        Optional<UserAccount> account = before.account();
         boolean tooLong = candidate.length() > PasswordPolicy.MAX_LENGTH * 2;
         Long accountId = account.map(UserAccount::getId).orElse(null);
         // Read for every email, known or not: the same work on every path (one lock check, one hash, one update).
-        boolean locked = attempts.lockedUntil(normalized, now).isPresent();
+        boolean locked = before.emailLocked();
 
         if (directory.configured() && EmailAddress.isValid(email) && !tooLong && !locked
                 && (account.isEmpty() || account.get().isFromDirectory())) {
@@ -82,9 +76,7 @@ public class PasswordSignInBean implements PasswordSignInService {
                     "wrong password");
         }
         String rehash = hasher.needsRehash(found.getPasswordHash()) ? hasher.hash(candidate) : null;
-        boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER, SecondFactorCredential.class)
-                .setParameter("userId", found.getId()).setMaxResults(1).getResultList().isEmpty();
-        return attempts.recordSuccess(found.getId(), now, clientAddress, rehash, secondStepFollows);
+        return attempts.recordSuccess(found.getId(), now, clientAddress, rehash);
     }
 
     /**
@@ -114,9 +106,7 @@ public class PasswordSignInBean implements PasswordSignInService {
         if (account.isPresent() && !account.get().isEnabled()) {
             return attempts.recordFailure(email, id, now, clientAddress, AuditEventType.SIGN_IN_FAILED, "account disabled");
         }
-        boolean secondStepFollows = !em.createNamedQuery(SecondFactorCredential.ACTIVE_FOR_USER, SecondFactorCredential.class)
-                .setParameter("userId", id).setMaxResults(1).getResultList().isEmpty();
-        return attempts.recordSuccess(id, now, clientAddress, null, secondStepFollows);
+        return attempts.recordSuccess(id, now, clientAddress, null);
     }
 
     private long signedIn(String email, DirectoryPerson person, String clientAddress) {
@@ -128,9 +118,4 @@ public class PasswordSignInBean implements PasswordSignInService {
         }
     }
 
-    private Optional<UserAccount> findAccount(String normalizedEmail) {
-        return em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
-                .setParameter("email", normalizedEmail)
-                .getResultStream().findFirst();
-    }
 }
