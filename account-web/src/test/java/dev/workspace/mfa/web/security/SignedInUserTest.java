@@ -8,6 +8,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,5 +50,13 @@ class SignedInUserTest {
         SignedInUser nothingAsked = new SignedInUser(7, "ada@x.test", "Ada", Set.of("user"), NOW, 3, null, false);
         assertFalse(nothingAsked.setUpDue(NOW.plus(Duration.ofDays(400))));
         assertFalse(nothingAsked.inGracePeriod(NOW));
+    }
+
+    @Test
+    void aSessionHoldsOnlyWhileTheAccountIsEnabledAndItsGenerationUnchanged() {
+        SignedInUser user = new SignedInUser(7, "ada@x.test", "Ada", Set.of("user"), NOW, 3, null, false);
+        assertTrue(user.stillValidFor(OptionalInt.of(3)));
+        assertFalse(user.stillValidFor(OptionalInt.of(4)), "sessions ended elsewhere");
+        assertFalse(user.stillValidFor(OptionalInt.empty()), "account disabled or deleted");
     }
 }
