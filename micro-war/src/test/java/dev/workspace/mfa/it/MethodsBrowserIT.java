@@ -190,6 +190,11 @@ class MethodsBrowserIT {
             assertEquals("/login/verify", path(browser));
             assertTrue(browser.find(By.id("intro")).getText().contains("a•••@methods.test"), browser.find(By.id("intro")).getText());
             browser.inspect("verify-email");
+            // "Resend code" at once: nothing new is sent, the last code still works, the page still names the address.
+            browser.submit(By.id("resend:resendCode"));
+            assertEquals("/login/verify", path(browser));
+            assertTrue(browser.messages().contains("less than 30 seconds ago"), browser.messages());
+            assertTrue(browser.find(By.id("intro")).getText().contains("a•••@methods.test"), browser.find(By.id("intro")).getText());
             String emailSignInCode = emailedCode(3);
             browser.type(By.id("verify:code"), emailSignInCode);
             browser.submit(By.id("verify:submit"));

@@ -11,7 +11,8 @@ import java.time.Instant;
  * A sign-in whose password step is done and whose next step is not: it grants nothing but that step's page
  * ({@code /login/new-password} to replace a temporary password, then {@code /login/verify} for the second factor).
  * Once the second step has begun it also names the person's method and where its code went, so that the step's page
- * needs no lookup: if the method changed meanwhile, the code check says so and the sign-in starts again.
+ * needs no lookup. It only words the page: the code is always checked against the method active now (one removed
+ * meanwhile sends the person back to the first step), and "Resend code" names the method the new code went by.
  *
  * @param method the method the second step asks for; null before the second step, or when the person has none
  * @param sentTo where that method sends its codes, masked for the page; null when it sends none

@@ -86,6 +86,14 @@ public final class SignInSession {
         return pendingSignIn(request, clock).filter(pending -> pending.next() == step);
     }
 
+    /** "Resend code": the pending second step names the method the new code went by (it may have changed). */
+    public static void noteResent(HttpServletRequest request, PendingSignIn pending, Challenge challenge) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(PENDING, pending.challengedBy(challenge));
+        }
+    }
+
     /** What happened when the sign-in code was sent, told once on the second step's page. */
     static void noteChallenge(HttpServletRequest request, Challenge challenge) {
         request.getSession().setAttribute(CHALLENGE, challenge);

@@ -1,6 +1,7 @@
 package dev.workspace.mfa.web.signin;
 
 import dev.workspace.mfa.core.device.RememberedDevices;
+import dev.workspace.mfa.core.method.Challenge;
 import dev.workspace.mfa.core.method.MethodDescription;
 import dev.workspace.mfa.core.secondfactor.TwoFactorService;
 import dev.workspace.mfa.core.verification.CodeCheck;
@@ -72,7 +73,9 @@ public class SecondStepBean {
             SignInStep.restart(facesContext);
             return;
         }
-        SentCodeMessages.report(facesContext, twoFactor.startSignIn(pending.get().accountId(), clientAddress.client(request())), clock);
+        Challenge challenge = twoFactor.startSignIn(pending.get().accountId(), clientAddress.client(request()));
+        SignInSession.noteResent(request(), pending.get(), challenge);
+        SentCodeMessages.report(facesContext, challenge, clock);
     }
 
     public void verifyCode() throws IOException {

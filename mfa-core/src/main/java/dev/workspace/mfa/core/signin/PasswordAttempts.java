@@ -45,22 +45,26 @@ public class PasswordAttempts {
 
     /**
      * What the password step reads before the hash, in one short transaction (no lock is held during the hash):
-     * whether the client address is blocked, the account with this email when the email is a valid one, and whether
-     * the email's password step is locked.
+     * whether the client address is blocked and, when it is not, the account with this email (when the email is a
+     * valid one) and whether the email's password step is locked.
      *
      * @param email the normalised email, whether or not an account has it
      */
     public Before before(String clientAddress, String email, boolean validEmail, LocalDateTime now) {
+        Optional<LocalDateTime> addressBlocked = throttle.lockedUntil(ThrottleCounters.addressKey(clientAddress), now);
+        if (addressBlocked.isPresent()) {
+            // Nothing more is read for a blocked client: the same answer after the same work, known email or not.
+            return new Before(addressBlocked, Optional.empty(), false);
+        }
         Optional<UserAccount> account = validEmail ? em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
                 .setParameter("email", email).getResultStream().findFirst() : Optional.empty();
-        return new Before(throttle.lockedUntil(ThrottleCounters.addressKey(clientAddress), now), account,
-                lockedUntil(email, now).isPresent());
+        return new Before(addressBlocked, account, lockedUntil(email, now).isPresent());
     }
 
     /**
      * @param addressBlockedUntil when sign-in from the client address may start again; empty when it may now
-     * @param account             the account with the email (detached), if any
-     * @param emailLocked         the email's password step is locked
+     * @param account             the account with the email (detached), if any; empty when the address is blocked
+     * @param emailLocked         the email's password step is locked; false when the address is blocked
      */
     public record Before(Optional<LocalDateTime> addressBlockedUntil, Optional<UserAccount> account, boolean emailLocked) {
     }
