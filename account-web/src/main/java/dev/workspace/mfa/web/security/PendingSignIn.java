@@ -50,6 +50,6 @@ public record PendingSignIn(long accountId, String email, Instant passwordAccept
     /** The second step, for the method the challenge was started for. */
     PendingSignIn challengedBy(Challenge challenge) {
         return new PendingSignIn(accountId, email, passwordAcceptedAt, Step.SECOND_FACTOR, challenge.method(),
-                challenge.method() != null && challenge.method().sendsCodes() ? challenge.sentTo() : null);
+                challenge.sentTo());
     }
 }
