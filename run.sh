@@ -31,11 +31,47 @@ fi
 read -r -a JAVA_OPTS <<< "${MFA_JAVA_OPTS:--XX:+UseSerialGC -Xms160m -Xmx320m -XX:MaxHeapFreeRatio=40 -Xss512k}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
+# One node needs no data grid. A cluster (README "Several nodes") finds its members over TCP at the listed addresses,
+# never by multicast; Hazelcast listens only on this node's own address in that list (--interfaces with
+# hazelcast.socket.bind.any=false: either alone still listens on every interface). Backups of sessions may sit on a member of the same host (--nohostaware):
+# without that, two nodes on one machine would keep no backup at all.
+CLUSTER_OPTS=(--nohazelcast)
+if [ "${MFA_CLUSTER:-off}" = "on" ]; then
+    for setting in MFA_CLUSTER_NAME MFA_CLUSTER_MEMBERS MFA_SECRET_KEY MFA_DB_URL; do
+        if [ -z "${!setting:-}" ]; then
+            echo "ERROR: MFA_CLUSTER=on needs $setting (README \"Several nodes\")" >&2
+            exit 1
+        fi
+    done
+    if [[ "$MFA_DB_URL" != jdbc:postgresql:* ]]; then
+        echo "ERROR: MFA_CLUSTER=on needs a shared database: MFA_DB_URL=jdbc:postgresql:..." >&2
+        exit 1
+    fi
+    # This node's own entry in the list: the first member address that belongs to this machine.
+    LOCAL_ADDRESSES=" 127.0.0.1 $(hostname -I 2>/dev/null || true) "
+    OWN_ADDRESS=""
+    for member in ${MFA_CLUSTER_MEMBERS//,/ }; do
+        if [[ "$LOCAL_ADDRESSES" == *" ${member%:*} "* ]]; then
+            OWN_ADDRESS="${member%:*}"
+            break
+        fi
+    done
+    if [ -z "$OWN_ADDRESS" ]; then
+        echo "ERROR: no address in MFA_CLUSTER_MEMBERS ($MFA_CLUSTER_MEMBERS) is one of this machine's:$LOCAL_ADDRESSES" >&2
+        exit 1
+    fi
+    CLUSTER_OPTS=(--clustername "$MFA_CLUSTER_NAME" --clustermode "tcpip:$MFA_CLUSTER_MEMBERS" --interfaces "$OWN_ADDRESS"
+        --startport "${MFA_CLUSTER_PORT:-6900}" --nohostaware --name "$(hostname)-$MFA_HTTP_PORT")
+elif [ "${MFA_CLUSTER:-off}" != "off" ]; then
+    echo "ERROR: MFA_CLUSTER must be on or off, not '$MFA_CLUSTER'" >&2
+    exit 1
+fi
+
 echo "Starting Payara Micro on port $MFA_HTTP_PORT (data in $MFA_DATA_DIR, log in $LOG)..."
 java "${JAVA_OPTS[@]}" -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
     --deploy "$WAR:/" \
     --port "$MFA_HTTP_PORT" \
-    --nohazelcast --disablephonehome \
+    "${CLUSTER_OPTS[@]}" --disablephonehome \
     --prebootcommandfile "$ROOT/micro-war/src/main/payara/preboot.asadmin" \
     > "$LOG" 2>&1 &
 PID=$!

@@ -16,7 +16,13 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(HttpServletRequest request, HttpServletResponse response) {
+    /** A year, as browsers' preload lists ask; not for subdomains, which may be other intranet services. */
+    static final String STRICT_TRANSPORT = "max-age=31536000";
+
+    static void apply(HttpServletRequest request, HttpServletResponse response, boolean servedOverHttps) {
+        if (servedOverHttps) {
+            response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT);
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");

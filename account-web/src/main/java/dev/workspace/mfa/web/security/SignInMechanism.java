@@ -87,7 +87,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        SecurityHeaders.apply(request, response);
+        SecurityHeaders.apply(request, response, settings.servedOverHttps());
         if (isApi(request)) {
             return apiCaller(request, response, context);
         }
@@ -204,7 +204,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** "Don't ask again on this device" was ticked on this browser, for this person, and still holds. */
     private boolean rememberedDevice(HttpServletRequest request, long accountId) {
-        return DeviceCookie.read(request).map(token -> devices.recognises(accountId, token, clientAddress.client(request)))
+        return DeviceCookie.read(request, secure(request)).map(token -> devices.recognises(accountId, token, clientAddress.client(request)))
                 .orElse(false);
     }
 
@@ -227,10 +227,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (status == AuthenticationStatus.SUCCESS && credential.rememberDevice()) {
             devices.remember(pending.get().accountId(), BrowserDescription.of(request.getHeader("User-Agent")),
                     clientAddress.client(request)).ifPresent(token -> DeviceCookie.set(response, token.token(),
-                    token.expiresAt(), clock.instant(), request.isSecure()
-                            || settings.publicUrl().filter(url -> url.startsWith("https://")).isPresent()));
+                    token.expiresAt(), clock.instant(), secure(request)));
         }
         return status;
+    }
+
+    /** Cookies of this request's answer go back over HTTPS only. */
+    private boolean secure(HttpServletRequest request) {
+        return request.isSecure() || settings.servedOverHttps();
     }
 
     /**

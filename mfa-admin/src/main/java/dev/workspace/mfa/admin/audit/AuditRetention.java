@@ -1,5 +1,6 @@
 package dev.workspace.mfa.admin.audit;
 
+import dev.workspace.mfa.core.cluster.ClusterTasks;
 import dev.workspace.mfa.core.config.MfaSettings;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -8,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.logging.Logger;
 
@@ -29,9 +31,15 @@ public class AuditRetention {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ClusterTasks tasks;
+
     @Schedule(hour = "3", minute = "17", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void applyRetention() {
+        if (!tasks.claimRun("audit-retention", Duration.ofDays(1))) {
+            return;
+        }
         LocalDateTime before = LocalDateTime.now(clock).minusDays(settings.auditRetentionDays());
         long deleted = 0;
         int batch;

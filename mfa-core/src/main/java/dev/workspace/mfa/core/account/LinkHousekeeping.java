@@ -1,5 +1,6 @@
 package dev.workspace.mfa.core.account;
 
+import dev.workspace.mfa.core.cluster.ClusterTasks;
 import dev.workspace.mfa.persistence.people.AccountLink;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -13,7 +14,7 @@ import java.time.LocalDateTime;
 
 /**
  * Every hour, deletes set-password links that expired over a day ago: each "Forgot password?" leaves a row, and a
- * spent or expired link is of no use to anyone. Idempotent, so running on every node of a cluster is harmless.
+ * spent or expired link is of no use to anyone. One node of a cluster does it for all.
  */
 @Singleton
 public class LinkHousekeeping {
@@ -26,8 +27,14 @@ public class LinkHousekeeping {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ClusterTasks tasks;
+
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void deleteExpiredLinks() {
+        if (!tasks.claimRun("link-housekeeping", Duration.ofHours(1))) {
+            return;
+        }
         em.createNamedQuery(AccountLink.DELETE_EXPIRED)
                 .setParameter("before", LocalDateTime.now(clock).minus(KEPT_AFTER_EXPIRY))
                 .executeUpdate();

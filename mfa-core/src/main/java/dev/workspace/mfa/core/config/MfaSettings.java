@@ -119,6 +119,11 @@ public class MfaSettings {
         return value("mfa.public.url").filter(url -> url.startsWith("https://") || url.startsWith("http://"));
     }
 
+    /** People reach the workspace over HTTPS (MFA_PUBLIC_URL starts with https://): cookies are Secure, HSTS is sent. */
+    public boolean servedOverHttps() {
+        return publicUrl().filter(url -> url.startsWith("https://")).isPresent();
+    }
+
     /** MFA_AUDIT_RETENTION_DAYS: how long audit events are kept; 400 days by default, at least 1. */
     public int auditRetentionDays() {
         try {

@@ -2,6 +2,7 @@ package dev.workspace.mfa.core.device;
 
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.core.cluster.ClusterTasks;
 import dev.workspace.mfa.core.crypto.KeyedHash;
 import dev.workspace.mfa.core.crypto.RandomTokens;
 import dev.workspace.mfa.core.crypto.ServerKeys;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,6 +44,9 @@ public class RememberedDevicesBean implements RememberedDevices {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private ClusterTasks tasks;
 
     @Override
     public int rememberDays() {
@@ -125,9 +130,12 @@ public class RememberedDevicesBean implements RememberedDevices {
                 client.address(), what);
     }
 
-    /** Nightly: rows of devices past their expiry are of no use to anyone. Idempotent on every node. */
+    /** Nightly: rows of devices past their expiry are of no use to anyone. One node of a cluster does it for all. */
     @Schedule(hour = "3", minute = "41", persistent = false)
     public void removeExpired() {
+        if (!tasks.claimRun("remembered-device-expiry", Duration.ofDays(1))) {
+            return;
+        }
         em.createNamedQuery(RememberedDevice.DELETE_EXPIRED).setParameter("now", LocalDateTime.now(clock)).executeUpdate();
     }
 

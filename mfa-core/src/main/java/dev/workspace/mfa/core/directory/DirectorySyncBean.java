@@ -4,6 +4,7 @@ import dev.workspace.mfa.core.audit.Actor;
 import dev.workspace.mfa.core.audit.Actors;
 import dev.workspace.mfa.core.audit.AuditLog;
 import dev.workspace.mfa.core.audit.Client;
+import dev.workspace.mfa.core.cluster.ClusterTasks;
 import dev.workspace.mfa.persistence.audit.AuditEvent;
 import dev.workspace.mfa.persistence.audit.AuditEventType;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -41,6 +43,9 @@ public class DirectorySyncBean implements DirectorySync {
     @Inject
     private AuditLog audit;
 
+    @Inject
+    private ClusterTasks tasks;
+
     @Override
     @RolesAllowed({"admin", "owner"})
     public Optional<SyncReport> synchroniseNow(Client client) throws DirectoryUnavailableException {
@@ -68,7 +73,7 @@ public class DirectorySyncBean implements DirectorySync {
 
     @Schedule(hour = "*", minute = "37", persistent = false)
     public void hourly() {
-        if (!directory.configured()) {
+        if (!directory.configured() || !tasks.claimRun("directory-sync", Duration.ofHours(1))) {
             return;
         }
         try {

@@ -3,6 +3,7 @@ package dev.workspace.mfa.core.setup;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
+import dev.workspace.mfa.core.cluster.ClusterTasks;
 import dev.workspace.mfa.core.config.MfaSettings;
 import dev.workspace.mfa.core.password.TemporaryPasswords;
 import dev.workspace.mfa.persistence.account.Role;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
  * docs/security.md#first-administrator: when no administrator exists, create one from {@code MFA_ADMIN_EMAIL} / {@code MFA_ADMIN_PASSWORD};
  * without a password, generate a temporary one (to be replaced at the first sign-in) and leave it in
  * {@code initial-admin-password} (mode 0600), never in a log; {@code ./run.sh} shows it once on the console.
- * There is no default password anywhere.
+ * There is no default password anywhere. Several nodes starting on one database create one administrator.
  */
 @Stateless
 public class BootstrapAdministrator {
@@ -40,7 +41,13 @@ public class BootstrapAdministrator {
     @Inject
     private MfaSettings settings;
 
+    @Inject
+    private ClusterTasks tasks;
+
     public void ensureAdministratorExists() {
+        // Nodes of a cluster starting together on an empty database: the first creates the administrator, the others
+        // wait here for its transaction and then find one.
+        tasks.holdUntilCommit("bootstrap-administrator");
         if (accounts.anyAccountWithRole(Role.ADMIN)) {
             return;
         }

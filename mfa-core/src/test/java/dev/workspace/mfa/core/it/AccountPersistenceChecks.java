@@ -3,6 +3,7 @@ package dev.workspace.mfa.core.it;
 import dev.workspace.mfa.core.account.AccountRejectedException;
 import dev.workspace.mfa.core.account.AccountService;
 import dev.workspace.mfa.core.account.AccountSummary;
+import dev.workspace.mfa.core.cluster.ClusterTasks;
 import dev.workspace.mfa.core.crypto.ServerKeys;
 import dev.workspace.mfa.core.password.PasswordHasher;
 import dev.workspace.mfa.core.setup.ReadinessService;
@@ -55,6 +56,8 @@ abstract class AccountPersistenceChecks {
 
     @Inject
     ReadinessService readiness;
+    @Inject
+    ClusterTasks clusterTasks;
     @Inject
     AccountService accounts;
     @Inject
@@ -254,6 +257,30 @@ abstract class AccountPersistenceChecks {
         assertEquals(10, em.createNamedQuery(AuditEvent.FOR_SUBJECT, AuditEvent.class).setParameter("subjectId", id)
                 .getResultList().stream().filter(e -> "wrong password".equals(e.getDetail())).count(),
                 "exactly ten guesses were checked and counted; the rest met the lock");
+    }
+
+    @Test
+    void aScheduledJobRunsOnceWhenEveryNodeAsksAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int node = 0; node < 4; node++) {
+                claims.add(pool.submit(() -> clusterTasks.claimRun("link-housekeeping", java.time.Duration.ofHours(1))));
+            }
+            int granted = 0;
+            for (Future<Boolean> claim : claims) {
+                granted += claim.get() ? 1 : 0;
+            }
+            assertEquals(1, granted, "four nodes' timers fired together: one runs the job");
+            assertFalse(clusterTasks.claimRun("link-housekeeping", java.time.Duration.ofHours(1)), "a late timer, same hour");
+            MovableClock.advance(java.time.Duration.ofMinutes(31));
+            assertTrue(clusterTasks.claimRun("link-housekeeping", java.time.Duration.ofHours(1)), "the next hour's run");
+        } finally {
+            MovableClock.reset();
+            pool.shutdownNow();
+        }
+        assertThrows(jakarta.ejb.EJBException.class, () -> clusterTasks.claimRun("no-such-task", java.time.Duration.ofHours(1)),
+                "a task without its row is a mistake, not a silent skip");
     }
 
     @Test
