@@ -52,7 +52,8 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    Browser(Path screenshots) throws IOException {
+    /** {@code extraArguments}: more Chromium switches, e.g. to accept a test's own TLS certificate. */
+    Browser(Path screenshots, String... extraArguments) throws IOException {
         System.setProperty("SE_OFFLINE", "true");
         this.screenshots = Files.createDirectories(screenshots);
         this.profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
@@ -62,6 +63,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1600",
                 "--lang=en-US", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         this.driver = new ChromeDriver(service, options);

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 /** A cookie-keeping HTTP client that never follows redirects, with just enough HTML reading to post Faces forms. */
 public final class WebClient {
 
@@ -25,12 +27,29 @@ public final class WebClient {
     private static final Pattern ERROR_MESSAGE = Pattern.compile("ui-messages-error-summary\">([^<]*)<");
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public WebClient(URI base) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+    }
+
+    /** Over HTTPS, trusting what {@code tls} trusts (a test's own certificate authority). */
+    public WebClient(URI base, SSLContext tls) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), tls);
+    }
+
+    private WebClient(URI base, CookieManager cookies, SSLContext tls) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.cookies = cookies;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        this.http = (tls == null ? builder : builder.sslContext(tls)).build();
+    }
+
+    /** The same browser (its cookies) talking to another address of the same host, e.g. another node. */
+    public WebClient at(URI otherBase) {
+        return new WebClient(otherBase, cookies, http.sslContext());
     }
 
     URI uri(String path) {
