@@ -57,6 +57,7 @@ class ClusterIT {
     private static final String API_TOKEN = "cluster-it-provisioning-token-0123456789abcdef";
     private static final String PASSWORD = "cluster integration passphrase";
     private static final Pattern RECOVERY_CODE = Pattern.compile("\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b");
+    private static final Pattern SECURE_FLAG = Pattern.compile("(?i);\\s*secure\\s*(;|$)");
     private static final Pattern SECRET = Pattern.compile("<span id=\"secret\"[^>]*>([^<]+)</span>");
 
     private final Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
@@ -123,7 +124,8 @@ class ClusterIT {
                 "cyd@cluster.test,Cyd,\"" + PASSWORD + "\"," + Base32.encode(secretOf("cyd")),
                 "dee@cluster.test,Dee,\"" + PASSWORD + "\",",
                 "eve@cluster.test,Eve,\"" + PASSWORD + "\",",
-                "fay@cluster.test,Fay,\"" + PASSWORD + "\",");
+                "fay@cluster.test,Fay,\"" + PASSWORD + "\",",
+                "gus@cluster.test,Gus,\"" + PASSWORD + "\"," + Base32.encode(secretOf("gus")));
         browser = new Browser(Path.of("target", "screenshots"), "--ignore-certificate-errors");
     }
 
@@ -205,8 +207,9 @@ class ClusterIT {
         WebClient onB = onA.at(URI.create(nodeUrl(1) + "/"));
         HttpResponse<String> password = onA.signIn("bob@cluster.test", PASSWORD);
         assertEquals("/login/verify", path(password));
-        String cookie = String.join("\n", password.headers().allValues("Set-Cookie"));
-        assertTrue(cookie.contains("__Host-JSESSIONID=") && cookie.contains("Secure"), "behind HTTPS: " + cookie);
+        List<String> cookies = password.headers().allValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith("__Host-JSESSIONID=")), "behind HTTPS: " + cookies);
+        assertTrue(cookies.stream().allMatch(c -> SECURE_FLAG.matcher(c).find()), "all Secure: " + cookies);
         String verifyPage = onB.get("/login/verify").body();
         HttpResponse<String> verified = onB.postForm("/login/verify", verifyPage, "verify",
                 Map.of("verify:code", codeOf("bob", secretOf("bob")), "verify:submit", ""));
@@ -227,6 +230,13 @@ class ClusterIT {
         String onOtherNode = fayOnB.get("/account/enroll").body();
         assertFalse(onOtherNode.contains("id=\"enroll:password\""), "the step-up proven on A holds on B");
         assertTrue(SECRET.matcher(onOtherNode).find(), onOtherNode);
+
+        Matcher bob = Pattern.compile("\"id\":\"(\\d+)\"").matcher(person("bob@cluster.test"));
+        assertTrue(bob.find());
+        assertEquals(204, api("POST", "/api/v1/users/" + bob.group(1) + "/reset-two-factor").statusCode());
+        for (WebClient node : List.of(onA, onB)) {
+            assertEquals("/login", path(node.get("/account/security")), "an admin's reset signs Bob out on every node");
+        }
     }
 
     @Test
@@ -258,37 +268,53 @@ class ClusterIT {
     @Test
     @Order(5)
     void oneRecoveryCodeSentToBothNodesAtTheSameInstantIsAcceptedOnce() throws Exception {
-        List<String> codes = enrollAuthenticator(new WebClient(URI.create(publicUrl() + "/"), tls), "dee", false);
-        String code = codes.get(0);
-        WebClient first = new WebClient(URI.create(nodeUrl(0) + "/"), tls);
-        WebClient second = new WebClient(URI.create(nodeUrl(1) + "/"), tls);
-        List<String> pages = new ArrayList<>();
-        for (WebClient client : List.of(first, second)) {
-            assertEquals("/login/verify", path(client.signIn("dee@cluster.test", PASSWORD)));
-            pages.add(client.get("/login/recovery").body());
-        }
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            WebClient client = i == 0 ? first : second;
-            String page = pages.get(i);
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    together.await();
-                    return client.postForm("/login/recovery", page, "recovery",
-                            Map.of("recovery:code", code, "recovery:submit", "")).statusCode();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        List<Integer> statuses = answers.stream().map(CompletableFuture::join).sorted().toList();
-        assertEquals(List.of(302, 401), statuses, "one node accepted the code, the other refused it");
+        String code = enrollAuthenticator(new WebClient(URI.create(publicUrl() + "/"), tls), "dee", false).get(0);
+        assertEquals(List.of(302, 401), postedToBothNodesAtOnce("dee", "/login/recovery", "recovery",
+                Map.of("recovery:code", code, "recovery:submit", "")), "one node accepted the code, the other refused it");
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE event_type = 'RECOVERY_CODE_USED' AND subject_email = 'dee@cluster.test'"));
     }
 
     @Test
     @Order(6)
+    void oneAuthenticatorCodeSentToBothNodesAtTheSameInstantIsAcceptedOnce() throws Exception {
+        String code = codeOf("gus", secretOf("gus"));
+        assertEquals(List.of(302, 401), postedToBothNodesAtOnce("gus", "/login/verify", "verify",
+                Map.of("verify:code", code, "verify:submit", "")), "one node accepted the code, the other refused it");
+    }
+
+    /**
+     * Two browsers of {@code person} past the password, one on each node, post the same form at the same instant.
+     *
+     * @return the two answers' statuses, lowest first
+     */
+    private List<Integer> postedToBothNodesAtOnce(String person, String path, String form, Map<String, String> fields)
+            throws Exception {
+        List<WebClient> clients = List.of(new WebClient(URI.create(nodeUrl(0) + "/"), tls),
+                new WebClient(URI.create(nodeUrl(1) + "/"), tls));
+        List<String> pages = new ArrayList<>();
+        for (WebClient client : clients) {
+            assertEquals("/login/verify", path(client.signIn(person + "@cluster.test", PASSWORD)));
+            pages.add(client.get(path).body());
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            WebClient client = clients.get(i);
+            String page = pages.get(i);
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await();
+                    return client.postForm(path, page, form, fields).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        return answers.stream().map(CompletableFuture::join).sorted().toList();
+    }
+
+    @Test
+    @Order(7)
     void nodeAKilledMidSessionAndMidEnrollment_thePeopleGoOnThroughNodeB() throws Exception {
         Site site = new Site(new URL(browserUrl(publicUrl()) + "/"));
         site.signIn(browser, "ann@cluster.test", PASSWORD);
@@ -310,7 +336,7 @@ class ClusterIT {
         assertEquals("/account/security", site.path(browser), "Ann is still signed in, now served by B");
         browser.screenshot("cluster-after-kill");
 
-        assertFalse(twoFactorOf("eve@cluster.test").contains("\"enabled\":true"), "no half state: 2FA not on yet");
+        assertFalse(person("eve@cluster.test").contains("\"enabled\":true"), "no half state: 2FA not on yet");
         HttpResponse<String> verified = eve.postForm("/account/enroll", page, "enroll",
                 Map.of("enroll:code", codeOf("eve", eveSecret), "enroll:verify", ""));
         if (!RECOVERY_CODE.matcher(verified.body()).find()) {
@@ -322,12 +348,12 @@ class ClusterIT {
                     Map.of("enroll:saved", "true", "enroll:finish", "Finish"));
             assertEquals("/account/security", path(finished), finished.body());
         }
-        String status = twoFactorOf("eve@cluster.test");
+        String status = person("eve@cluster.test");
         assertTrue(status.contains("\"enabled\":true") && status.contains("\"recoveryCodesLeft\":10"), status);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void nodeAComesBackRejoinsAndServesTheSessionsStartedMeanwhile() throws Exception {
         ClusterNode nodeA = nodes.get(0);
         nodeA.start();
@@ -390,12 +416,17 @@ class ClusterIT {
         assertTrue(imported.body().contains("\"errors\":[]"), imported.body());
     }
 
-    private String twoFactorOf(String email) throws Exception {
-        HttpResponse<String> found = HttpClient.newBuilder().sslContext(tls).build().send(
-                HttpRequest.newBuilder(URI.create(publicUrl() + "/api/v1/users?q=" + email))
-                        .header("Authorization", "Bearer " + API_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+    /** The person as the admin API lists them (JSON). */
+    private String person(String email) throws Exception {
+        HttpResponse<String> found = api("GET", "/api/v1/users?q=" + email);
         assertEquals(200, found.statusCode(), found.body());
         return found.body();
+    }
+
+    private HttpResponse<String> api(String method, String path) throws Exception {
+        return HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(URI.create(publicUrl() + path))
+                .header("Authorization", "Bearer " + API_TOKEN).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The imported people's authenticator secrets, derived from their names. */
