@@ -84,6 +84,12 @@ stop() {
 }
 trap stop INT TERM
 
+explain_port_in_use() {
+    if grep -q "Address already in use" "$LOG"; then
+        echo "Port $MFA_HTTP_PORT${MFA_CLUSTER_PORT:+ or $MFA_CLUSTER_PORT} is already in use: another server runs there (MFA_HTTP_PORT, MFA_CLUSTER_PORT)." >&2
+    fi
+}
+
 # Micro prints "ready" even after a failed deployment (docs/architecture.md#failed-deployments): wait for our own line.
 touch "$LOG"
 while kill -0 "$PID" 2>/dev/null; do
@@ -92,6 +98,14 @@ while kill -0 "$PID" 2>/dev/null; do
         grep -m1 -A3 "SEVERE\|Exception while loading" "$LOG" >&2 || true
         # The first setting refused at start-up names itself (e.g. "MFA_LDAP_USER_BASE is required with MFA_LDAP_URL").
         grep -m1 "Caused by: java.lang.Illegal" "$LOG" | sed 's/^Caused by: java.lang.[A-Za-z]*: /Cause: /' >&2 || true
+        kill "$PID" 2>/dev/null || true
+        wait "$PID" 2>/dev/null || true
+        exit 1
+    fi
+    # Micro gives up when a port it needs is taken (and, in a cluster, may stay alive doing nothing).
+    if grep -q "Failed to start, exiting" "$LOG"; then
+        echo "ERROR: Payara Micro could not start; see $LOG" >&2
+        explain_port_in_use
         kill "$PID" 2>/dev/null || true
         wait "$PID" 2>/dev/null || true
         exit 1
@@ -116,6 +130,7 @@ while kill -0 "$PID" 2>/dev/null; do
 done
 if ! kill -0 "$PID" 2>/dev/null; then
     echo "ERROR: Payara Micro exited; see $LOG" >&2
+    explain_port_in_use
     exit 1
 fi
 wait "$PID"
