@@ -47,21 +47,23 @@ if [ "${MFA_CLUSTER:-off}" = "on" ]; then
         echo "ERROR: MFA_CLUSTER=on needs a shared database: MFA_DB_URL=jdbc:postgresql:..." >&2
         exit 1
     fi
-    # This node's own entry in the list: the first member address that belongs to this machine.
+    # This node's own entry in the list: an address of this machine with this node's cluster port.
+    export MFA_CLUSTER_PORT="${MFA_CLUSTER_PORT:-6900}"
     LOCAL_ADDRESSES=" 127.0.0.1 $(hostname -I 2>/dev/null || true) "
     OWN_ADDRESS=""
     for member in ${MFA_CLUSTER_MEMBERS//,/ }; do
-        if [[ "$LOCAL_ADDRESSES" == *" ${member%:*} "* ]]; then
+        if [ "${member##*:}" = "$MFA_CLUSTER_PORT" ] && [[ "$LOCAL_ADDRESSES" == *" ${member%:*} "* ]]; then
             OWN_ADDRESS="${member%:*}"
             break
         fi
     done
     if [ -z "$OWN_ADDRESS" ]; then
-        echo "ERROR: no address in MFA_CLUSTER_MEMBERS ($MFA_CLUSTER_MEMBERS) is one of this machine's:$LOCAL_ADDRESSES" >&2
+        echo "ERROR: MFA_CLUSTER_MEMBERS ($MFA_CLUSTER_MEMBERS) has no entry for this node: one of this machine's" \
+            "addresses (${LOCAL_ADDRESSES# }) with MFA_CLUSTER_PORT $MFA_CLUSTER_PORT" >&2
         exit 1
     fi
     CLUSTER_OPTS=(--clustername "$MFA_CLUSTER_NAME" --clustermode "tcpip:$MFA_CLUSTER_MEMBERS" --interfaces "$OWN_ADDRESS"
-        --startport "${MFA_CLUSTER_PORT:-6900}" --nohostaware --name "$(hostname)-$MFA_HTTP_PORT")
+        --startport "$MFA_CLUSTER_PORT" --nohostaware --name "$(hostname)-$MFA_HTTP_PORT")
 elif [ "${MFA_CLUSTER:-off}" != "off" ]; then
     echo "ERROR: MFA_CLUSTER must be on or off, not '$MFA_CLUSTER'" >&2
     exit 1

@@ -34,10 +34,10 @@ public class AuditBean implements Serializable {
             .withZone(ZoneOffset.UTC);
 
     @Inject
-    private transient AuditTrail trail;
+    private AuditTrail trail;
 
     @Inject
-    private transient MfaSettings settings;
+    private MfaSettings settings;
 
     private String subject;
     private String actor;

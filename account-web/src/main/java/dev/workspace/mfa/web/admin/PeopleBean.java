@@ -42,22 +42,22 @@ public class PeopleBean implements Serializable {
             .withZone(ZoneOffset.UTC);
 
     @Inject
-    private transient PeopleDirectory directory;
+    private PeopleDirectory directory;
 
     @Inject
-    private transient PeopleAdministration administration;
+    private PeopleAdministration administration;
 
     @Inject
-    private transient GroupAdministration groupAdministration;
+    private GroupAdministration groupAdministration;
 
     @Inject
-    private transient ClientAddress clientAddress;
+    private ClientAddress clientAddress;
 
     @Inject
-    private transient PublicLinks links;
+    private PublicLinks links;
 
     @Inject
-    private transient FacesContext facesContext;
+    private FacesContext facesContext;
 
     private LazyDataModel<Person> people;
 

@@ -9,6 +9,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,11 +19,16 @@ import java.util.function.Supplier;
  */
 class PeopleLazyModel extends LazyDataModel<Person> {
 
-    private final transient PeopleDirectory directory;
-    private final Supplier<PeopleQuery> filters;
+    private final PeopleDirectory directory;
+    private final Filters filters;
+    /** The page shown, for row lookups; not worth moving to another node with the session. */
     private transient PersonPage lastPage;
 
-    PeopleLazyModel(PeopleDirectory directory, Supplier<PeopleQuery> filters) {
+    /** The table's filters as the page holds them; kept with the view, so it moves with a replicated session. */
+    interface Filters extends Supplier<PeopleQuery>, Serializable {
+    }
+
+    PeopleLazyModel(PeopleDirectory directory, Filters filters) {
         this.directory = directory;
         this.filters = filters;
     }

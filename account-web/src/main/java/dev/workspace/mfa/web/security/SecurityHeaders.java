@@ -16,7 +16,7 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    /** A year, as browsers' preload lists ask; not for subdomains, which may be other intranet services. */
+    /** A year; not for subdomains, which may be other intranet services still on plain HTTP. */
     static final String STRICT_TRANSPORT = "max-age=31536000";
 
     static void apply(HttpServletRequest request, HttpServletResponse response, boolean servedOverHttps) {

@@ -22,13 +22,13 @@ import java.io.Serializable;
 public class SetPasswordBean implements Serializable {
 
     @Inject
-    private transient PasswordLinks links;
+    private PasswordLinks links;
 
     @Inject
-    private transient ClientAddress clientAddress;
+    private ClientAddress clientAddress;
 
     @Inject
-    private transient FacesContext facesContext;
+    private FacesContext facesContext;
 
     private String token;
     private PasswordLinks.LinkHolder holder;

@@ -26,7 +26,7 @@ import java.io.Serializable;
 public class PasswordChangeBean implements Serializable {
 
     @Inject
-    private transient AccountService accounts;
+    private AccountService accounts;
 
     @Inject
     private StepUpForm stepUpForm;
@@ -35,10 +35,10 @@ public class PasswordChangeBean implements Serializable {
     private CurrentUser currentUser;
 
     @Inject
-    private transient OtherSessions otherSessions;
+    private OtherSessions otherSessions;
 
     @Inject
-    private transient ClientAddress clientAddress;
+    private ClientAddress clientAddress;
 
     private String newPassword;
     private String confirmation;

@@ -2,6 +2,7 @@ package dev.workspace.mfa.core.account;
 
 import dev.workspace.mfa.core.audit.Client;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
 public interface PasswordLinks {
 
     /** Whose link it is and what it is for, while it is usable. */
-    record LinkHolder(String email, Kind kind) {
+    record LinkHolder(String email, Kind kind) implements Serializable {
     }
 
     enum Kind { INVITATION, PASSWORD_RESET }

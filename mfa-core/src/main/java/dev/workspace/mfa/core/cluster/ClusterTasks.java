@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Work that the nodes of a cluster share out through their common database, so that it is done once and not once per
- * node. On a single node every claim is simply granted.
+ * node. A single node claims the same way, and always wins.
  */
 public interface ClusterTasks {
 
