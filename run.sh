@@ -33,8 +33,8 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # One node needs no data grid. A cluster (README "Several nodes") finds its members over TCP at the listed addresses,
 # never by multicast; Hazelcast listens only on this node's own address in that list (--interfaces with
-# hazelcast.socket.bind.any=false: either alone still listens on every interface). Backups of sessions may sit on a member of the same host (--nohostaware):
-# without that, two nodes on one machine would keep no backup at all.
+# hazelcast.socket.bind.any=false: either alone still listens on every interface). Backups of sessions may sit on a
+# member of the same host (--nohostaware): without that, two nodes on one machine would keep no backup at all.
 CLUSTER_OPTS=(--nohazelcast)
 if [ "${MFA_CLUSTER:-off}" = "on" ]; then
     for setting in MFA_CLUSTER_NAME MFA_CLUSTER_MEMBERS MFA_SECRET_KEY MFA_DB_URL; do
@@ -78,13 +78,23 @@ java "${JAVA_OPTS[@]}" -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
     > "$LOG" 2>&1 &
 PID=$!
 
-stop() {
-    echo "Stopping..."
+stop_server() {
     kill "$PID" 2>/dev/null || true
     wait "$PID" 2>/dev/null || true
+}
+
+stop() {
+    echo "Stopping..."
+    stop_server
     exit 0
 }
 trap stop INT TERM
+
+# The server did not come up: stop it, and this script with it.
+give_up() {
+    stop_server
+    exit 1
+}
 
 explain_port_in_use() {
     if grep -q "Address already in use" "$LOG"; then
@@ -100,17 +110,13 @@ while kill -0 "$PID" 2>/dev/null; do
         grep -m1 -A3 "SEVERE\|Exception while loading" "$LOG" >&2 || true
         # The first setting refused at start-up names itself (e.g. "MFA_LDAP_USER_BASE is required with MFA_LDAP_URL").
         grep -m1 "Caused by: java.lang.Illegal" "$LOG" | sed 's/^Caused by: java.lang.[A-Za-z]*: /Cause: /' >&2 || true
-        kill "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-        exit 1
+        give_up
     fi
     # Micro gives up when a port it needs is taken (and, in a cluster, may stay alive doing nothing).
     if grep -q "Failed to start, exiting" "$LOG"; then
         echo "ERROR: Payara Micro could not start; see $LOG" >&2
         explain_port_in_use
-        kill "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-        exit 1
+        give_up
     fi
     if grep -q "Payara Micro .* ready in" "$LOG"; then
         if grep -q "mfa was successfully deployed" "$LOG"; then
@@ -124,9 +130,7 @@ while kill -0 "$PID" 2>/dev/null; do
             break
         fi
         echo "ERROR: Payara Micro started but the application was not deployed; see $LOG" >&2
-        kill "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-        exit 1
+        give_up
     fi
     sleep 1
 done

@@ -203,7 +203,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void thePasswordOnOneNodeAndTheCodeOnTheOtherSignIn_andAStepUpOnOneHoldsOnTheOther() throws Exception {
-        WebClient onA = new WebClient(URI.create(nodeUrl(0) + "/"), tls);
+        WebClient onA = clientAt(nodeUrl(0));
         WebClient onB = onA.at(URI.create(nodeUrl(1) + "/"));
         HttpResponse<String> password = onA.signIn("bob@cluster.test", PASSWORD);
         assertEquals("/login/verify", path(password));
@@ -220,7 +220,7 @@ class ClusterIT {
         HttpResponse<String> security = onA.get("/account/security");
         assertTrue(security.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS behind HTTPS");
 
-        WebClient fayOnA = new WebClient(URI.create(nodeUrl(0) + "/"), tls);
+        WebClient fayOnA = clientAt(nodeUrl(0));
         WebClient fayOnB = fayOnA.at(URI.create(nodeUrl(1) + "/"));
         assertEquals("/", path(fayOnA.signIn("fay@cluster.test", PASSWORD)));
         String enroll = fayOnA.get("/account/enroll").body();
@@ -244,7 +244,7 @@ class ClusterIT {
     @Test
     @Order(4)
     void tenWrongCodesSpreadOverBothNodesLockThePersonOnce() throws Exception {
-        WebClient onA = new WebClient(URI.create(nodeUrl(0) + "/"), tls);
+        WebClient onA = clientAt(nodeUrl(0));
         WebClient onB = onA.at(URI.create(nodeUrl(1) + "/"));
         assertEquals("/login/verify", path(onA.signIn("cyd@cluster.test", PASSWORD)));
         HttpResponse<String> last = null;
@@ -270,7 +270,7 @@ class ClusterIT {
     @Test
     @Order(5)
     void oneRecoveryCodeSentToBothNodesAtTheSameInstantIsAcceptedOnce() throws Exception {
-        String code = enrollAuthenticator(new WebClient(URI.create(publicUrl() + "/"), tls), "dee").get(0);
+        String code = enrollAuthenticator(clientAt(publicUrl()), "dee").get(0);
         assertEquals(List.of(302, 401), postedToBothNodesAtOnce("dee", "/login/recovery", "recovery",
                 Map.of("recovery:code", code, "recovery:submit", "")), "one node accepted the code, the other refused it");
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE event_type = 'RECOVERY_CODE_USED' AND subject_email = 'dee@cluster.test'"));
@@ -291,8 +291,8 @@ class ClusterIT {
      */
     private List<Integer> postedToBothNodesAtOnce(String person, String path, String form, Map<String, String> fields)
             throws Exception {
-        List<WebClient> clients = List.of(new WebClient(URI.create(nodeUrl(0) + "/"), tls),
-                new WebClient(URI.create(nodeUrl(1) + "/"), tls));
+        List<WebClient> clients = List.of(clientAt(nodeUrl(0)),
+                clientAt(nodeUrl(1)));
         List<String> pages = new ArrayList<>();
         for (WebClient client : clients) {
             assertEquals("/login/verify", path(client.signIn(person + "@cluster.test", PASSWORD)));
@@ -324,7 +324,7 @@ class ClusterIT {
         browser.submit(By.id("verify:submit"));
         assertFalse(site.path(browser).startsWith("/login"), "signed in: " + site.path(browser) + " " + browser.messages());
 
-        WebClient eve = new WebClient(URI.create(publicUrl() + "/"), tls);
+        WebClient eve = clientAt(publicUrl());
         eve.signIn("eve@cluster.test", PASSWORD);
         String page = eve.get("/account/enroll").body();
         page = eve.postForm("/account/enroll", page, "enroll", Map.of("enroll:password", PASSWORD, "enroll:continue", "")).body();
@@ -370,6 +370,11 @@ class ClusterIT {
 
     private String nodeUrl(int node) {
         return "https://127.0.0.1:" + nginx.nodePort(node);
+    }
+
+    /** A new browser (cookies of its own) at the given address, over HTTPS. */
+    private WebClient clientAt(String url) {
+        return new WebClient(URI.create(url + "/"), tls);
     }
 
     /** The browser goes by name: its test profile resolves no host but localhost. */

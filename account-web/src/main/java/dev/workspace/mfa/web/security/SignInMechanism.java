@@ -15,6 +15,7 @@ import dev.workspace.mfa.core.signin.PasswordSignInService;
 import dev.workspace.mfa.core.signin.SignInResult;
 import dev.workspace.mfa.core.verification.CodeCheck;
 import dev.workspace.mfa.core.verification.CodeKind;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -84,10 +85,18 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     private Clock clock;
 
+    /** MFA_PUBLIC_URL is https://; read once, as settings do not change while the application runs. */
+    private boolean servedOverHttps;
+
+    @PostConstruct
+    void readSettings() {
+        servedOverHttps = settings.servedOverHttps();
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        SecurityHeaders.apply(request, response, settings.servedOverHttps());
+        SecurityHeaders.apply(request, response, servedOverHttps);
         if (isApi(request)) {
             return apiCaller(request, response, context);
         }
@@ -204,8 +213,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** "Don't ask again on this device" was ticked on this browser, for this person, and still holds. */
     private boolean rememberedDevice(HttpServletRequest request, long accountId) {
-        return DeviceCookie.read(request, secure(request)).map(token -> devices.recognises(accountId, token, clientAddress.client(request)))
-                .orElse(false);
+        return DeviceCookie.read(request, secure(request))
+                .map(token -> devices.recognises(accountId, token, clientAddress.client(request))).orElse(false);
     }
 
     private AuthenticationStatus secondStep(SecondFactorCredential credential, HttpServletRequest request,
@@ -234,7 +243,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     /** Cookies of this request's answer go back over HTTPS only. */
     private boolean secure(HttpServletRequest request) {
-        return request.isSecure() || settings.servedOverHttps();
+        return request.isSecure() || servedOverHttps;
     }
 
     /**

@@ -39,7 +39,7 @@ public class ClusterTasksBean implements ClusterTasks {
                 .setParameter("lastRunBefore", now.minus(period.dividedBy(2)))
                 .executeUpdate() == 1;
         if (!claimed) {
-            existing(task, LockModeType.NONE);
+            requireRow(task, LockModeType.NONE);
             LOG.fine(() -> task + ": already started by another node");
         }
         return claimed;
@@ -48,14 +48,13 @@ public class ClusterTasksBean implements ClusterTasks {
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void holdUntilCommit(String task) {
-        existing(task, LockModeType.PESSIMISTIC_WRITE);
+        requireRow(task, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private ClusterTask existing(String task, LockModeType lock) {
-        ClusterTask row = em.find(ClusterTask.class, task, lock);
-        if (row == null) {
+    /** Reads the task's row with the given lock; a task without one is a mistake, never a silent skip. */
+    private void requireRow(String task, LockModeType lock) {
+        if (em.find(ClusterTask.class, task, lock) == null) {
             throw new IllegalStateException("No cluster_task row for '" + task + "': a new task adds it in a migration");
         }
-        return row;
     }
 }
