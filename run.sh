@@ -36,6 +36,7 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # hazelcast.socket.bind.any=false: either alone still listens on every interface). Backups of sessions may sit on a
 # member of the same host (--nohostaware): without that, two nodes on one machine would keep no backup at all.
 CLUSTER_OPTS=(--nohazelcast)
+PREBOOT="$ROOT/micro-war/src/main/payara/preboot.asadmin"
 if [ "${MFA_CLUSTER:-off}" = "on" ]; then
     for setting in MFA_CLUSTER_NAME MFA_CLUSTER_MEMBERS MFA_SECRET_KEY MFA_DB_URL; do
         if [ -z "${!setting:-}" ]; then
@@ -64,6 +65,11 @@ if [ "${MFA_CLUSTER:-off}" = "on" ]; then
     fi
     CLUSTER_OPTS=(--clustername "$MFA_CLUSTER_NAME" --clustermode "tcpip:$MFA_CLUSTER_MEMBERS" --interfaces "$OWN_ADDRESS"
         --startport "$MFA_CLUSTER_PORT" --nohostaware --name "$(hostname)-$MFA_HTTP_PORT")
+    # Sessions live in the data grid: the shared preboot file turns session availability off for a single node.
+    PREBOOT="$MFA_DATA_DIR/preboot-cluster.asadmin"
+    { cat "$ROOT/micro-war/src/main/payara/preboot.asadmin"
+      echo "set configs.config.server-config.availability-service.web-container-availability.availability-enabled=true"
+    } > "$PREBOOT"
 elif [ "${MFA_CLUSTER:-off}" != "off" ]; then
     echo "ERROR: MFA_CLUSTER must be on or off, not '$MFA_CLUSTER'" >&2
     exit 1
@@ -74,7 +80,7 @@ java "${JAVA_OPTS[@]}" -Dhazelcast.socket.bind.any=false -jar "$MICRO" \
     --deploy "$WAR:/" \
     --port "$MFA_HTTP_PORT" \
     "${CLUSTER_OPTS[@]}" --disablephonehome \
-    --prebootcommandfile "$ROOT/micro-war/src/main/payara/preboot.asadmin" \
+    --prebootcommandfile "$PREBOOT" \
     > "$LOG" 2>&1 &
 PID=$!
 

@@ -360,6 +360,9 @@ class ClusterIT {
         browser.open(browserUrl(nodeUrl(0)) + "/account/security");
         assertTrue(browser.url().endsWith("/account/security"), "Ann's session, signed in before the kill, on A again: "
                 + browser.url());
+        for (ClusterNode node : nodes) {
+            assertFalse(node.serverLog().contains("BackingStoreException"), node.name + " stored every session in the grid");
+        }
     }
 
     // Helpers
