@@ -3,7 +3,8 @@
 # a throw-away data directory, starts ./run.sh there, drives the full browser sign-in at 1, 4 and 16 concurrent
 # clients (benchmarks/SignInLoad), and prints a table with launch -> ready and the server's memory.
 # Settings: PEOPLE (2000), SECONDS_EACH (60 per level), WARMUP (10), CONCURRENCY (1,4,16), PORT (8095),
-# PER_REQUEST (0: off; else seconds of one client alone, with each request's server CPU reported apart).
+# JIT_WARMUP (0: off; else seconds at the highest level before the first, not counted: the JIT settles in about 3 minutes
+# on two cores), PER_REQUEST (0: off; else seconds of one client alone, with each request's server CPU reported apart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-2000}
@@ -12,6 +13,7 @@ WARMUP=${WARMUP:-10}
 CONCURRENCY=${CONCURRENCY:-1,4,16}
 PORT=${PORT:-8095}
 PER_REQUEST=${PER_REQUEST:-0}
+JIT_WARMUP=${JIT_WARMUP:-0}
 DATA=$(mktemp -d /tmp/signin-bench.XXXXXX)
 TOKEN=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
 
@@ -40,6 +42,6 @@ echo "launch -> sign-in page served: $(( (ready - started) / 1000000 )) ms; RSS 
 
 java -cp benchmarks/target/benchmarks.jar dev.workspace.mfa.bench.SignInLoad --url "http://localhost:$PORT" \
     --token "$TOKEN" --pid "$SERVER" --people "$PEOPLE" --concurrency "$CONCURRENCY" --seconds "$MEASURE" --warmup "$WARMUP" \
-    --per-request "$PER_REQUEST"
+    --jit-warmup "$JIT_WARMUP" --per-request "$PER_REQUEST"
 echo
 echo "RSS after load: $(rss)"
